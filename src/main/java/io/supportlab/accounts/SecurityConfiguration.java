@@ -1,0 +1,135 @@
+package io.supportlab.accounts;
+
+import static org.springframework.http.HttpMethod.GET;
+import static org.springframework.http.HttpMethod.POST;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.access.hierarchicalroles.RoleHierarchy;
+import org.springframework.security.access.hierarchicalroles.RoleHierarchyImpl;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AuthenticationEntryPointFailureHandler;
+import org.springframework.security.web.authentication.AuthenticationFilter;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+
+/**
+ * ARCHITECTURE.md section 5 as URL rules. Two filter chains: the API (and actuator) is stateless
+ * with HTTP Basic or bearer API tokens and answers problem+json; pages use a session, form login
+ * and CSRF protection.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableMethodSecurity
+class SecurityConfiguration {
+
+    /** What anyone may call without credentials: the seed's public help-desk and experiment calls. */
+    private static final String[] PUBLIC_GET_API = {
+        "/api/health", "/api/faqs", "/api/faqs/*", "/api/faqs/categories/stats", "/api/faqs/suggestions"
+    };
+
+    private static final String[] PUBLIC_POST_API = {
+        "/api/tickets",
+        "/api/faqs/*/feedback",
+        "/api/ab-tests/*/assign",
+        "/api/ab-tests/*/events",
+        "/api/ab/assign",
+        "/api/ab/events"
+    };
+
+    private static final String[] PUBLIC_PAGES = {
+        "/",
+        "/help",
+        "/help/**",
+        "/login",
+        "/error",
+        "/favicon.ico",
+        "/css/**",
+        "/js/**",
+        "/images/**",
+        "/webjars/**",
+        "/sdk/**",
+        "/problems/**",
+        "/swagger-ui.html",
+        "/swagger-ui/**",
+        "/v3/api-docs",
+        "/v3/api-docs/**"
+    };
+
+    /**
+     * Only our own scripts and styles; no inline script, no framing. htmx is configured (in the
+     * layout) not to inject its indicator styles, which would need 'unsafe-inline'.
+     */
+    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
+            + "img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; "
+            + "base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain apiSecurity(HttpSecurity http, ApiTokenService tokens, ProblemSecurityHandlers problems)
+            throws Exception {
+        var bearer = new AuthenticationFilter(
+                new ProviderManager(new ApiTokenAuthentication.Provider(tokens)),
+                new ApiTokenAuthentication.Converter());
+        bearer.setSuccessHandler((request, response, authentication) -> {});
+        bearer.setFailureHandler(new AuthenticationEntryPointFailureHandler(problems));
+
+        http.securityMatcher("/api/**", "/actuator/**")
+                .authorizeHttpRequests(auth -> auth.requestMatchers(GET, PUBLIC_GET_API)
+                        .permitAll()
+                        .requestMatchers(POST, PUBLIC_POST_API)
+                        .permitAll()
+                        .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info")
+                        .permitAll()
+                        .requestMatchers("/actuator/**", "/api/users", "/api/users/**")
+                        .hasRole("ADMIN")
+                        .anyRequest()
+                        .hasRole("AGENT"))
+                .addFilterBefore(bearer, BasicAuthenticationFilter.class)
+                .httpBasic(basic -> basic.authenticationEntryPoint(problems))
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .csrf(csrf -> csrf.disable()) // no cookie authenticates an API call, so there is nothing to forge
+                .requestCache(cache -> cache.disable())
+                .exceptionHandling(ex -> ex.authenticationEntryPoint(problems).accessDeniedHandler(problems))
+                .headers(headers -> headers.contentSecurityPolicy(
+                        csp -> csp.policyDirectives("default-src 'none'; frame-ancestors 'none'")));
+        return http.build();
+    }
+
+    @Bean
+    @Order(2)
+    SecurityFilterChain pageSecurity(HttpSecurity http) throws Exception {
+        http.authorizeHttpRequests(auth -> auth.requestMatchers(PUBLIC_PAGES)
+                        .permitAll()
+                        .requestMatchers("/admin/**")
+                        .hasRole("ADMIN")
+                        .anyRequest()
+                        .hasRole("AGENT"))
+                .formLogin(form ->
+                        form.loginPage("/login").defaultSuccessUrl("/tickets").permitAll())
+                .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
+                .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+                        .frameOptions(frame -> frame.deny())
+                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN)));
+        return http.build();
+    }
+
+    @Bean
+    static RoleHierarchy roleHierarchy() {
+        return RoleHierarchyImpl.withDefaultRolePrefix()
+                .role("ADMIN")
+                .implies("AGENT")
+                .build();
+    }
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+}

@@ -1,0 +1,29 @@
+package io.supportlab.accounts;
+
+import org.springframework.security.core.userdetails.User;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
+import org.springframework.stereotype.Component;
+
+/** Password login (form and HTTP Basic) against the {@code users} table; the email is the username. */
+@Component
+class StaffUserDetailsService implements UserDetailsService {
+
+    private final UserRepository users;
+
+    StaffUserDetailsService(UserRepository users) {
+        this.users = users;
+    }
+
+    @Override
+    public UserDetails loadUserByUsername(String username) {
+        return users.findCredentials(UserService.normalizeEmail(username))
+                .map(c -> User.withUsername(c.user().email())
+                        .password(c.passwordHash())
+                        .authorities(c.user().role().authority())
+                        .disabled(!c.user().active())
+                        .build())
+                .orElseThrow(() -> new UsernameNotFoundException("No such user"));
+    }
+}

@@ -1,0 +1,13 @@
+/**
+ * Who may do what: staff accounts (admins and agents) with hashed passwords, API tokens, the
+ * first-start admin, and the security configuration that maps ARCHITECTURE.md section 5 onto
+ * URLs.
+ *
+ * <p>Depends on {@code platform} only. Other features see the signed-in staff member through
+ * Spring Security ({@code Authentication#getName()} is the email) and list staff through {@link
+ * io.supportlab.accounts.StaffDirectory}.
+ */
+@NullMarked
+package io.supportlab.accounts;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,5 @@
+/** The A/B Testing feature. */
+@NullMarked
+package io.supportlab.experiments;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,84 @@
+package io.supportlab.platform;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The few places where SQLite and PostgreSQL differ for our repositories. Everything else is
+ * plain SQL that both accept (including {@code INSERT ... ON CONFLICT} and {@code RETURNING}).
+ */
+public enum SqlDialect {
+    /**
+     * SQLite has no timestamp type: instants are stored as fixed-width ISO-8601 text in UTC with
+     * microseconds, so that text order is time order and the file stays readable in any tool.
+     */
+    SQLITE {
+        @Override
+        public Object timestamp(Instant instant) {
+            return TEXT_TIMESTAMP.format(instant.truncatedTo(ChronoUnit.MICROS));
+        }
+    },
+
+    POSTGRESQL {
+        @Override
+        public Object timestamp(Instant instant) {
+            return instant.truncatedTo(ChronoUnit.MICROS).atOffset(ZoneOffset.UTC);
+        }
+    };
+
+    private static final DateTimeFormatter TEXT_TIMESTAMP =
+            DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSS'Z'").withZone(ZoneOffset.UTC);
+
+    /** The JDBC parameter value that stores {@code instant} in a timestamp column. */
+    public abstract Object timestamp(Instant instant);
+
+    /** The parameter value for a nullable timestamp column. */
+    public @Nullable Object nullableTimestamp(@Nullable Instant instant) {
+        return instant == null ? null : timestamp(instant);
+    }
+
+    /** Reads a timestamp column written by {@link #timestamp(Instant)} on either database. */
+    public static @Nullable Instant readInstant(ResultSet rs, String column) throws SQLException {
+        Object value = rs.getObject(column);
+        return switch (value) {
+            case null -> null;
+            case String text -> parse(text);
+            case OffsetDateTime odt -> odt.toInstant();
+            case Timestamp ts -> ts.toInstant();
+            default -> throw new SQLException("Column " + column + " is not a timestamp: " + value.getClass());
+        };
+    }
+
+    /** Reads a timestamp column that the schema declares {@code NOT NULL}. */
+    public static Instant requireInstant(ResultSet rs, String column) throws SQLException {
+        Instant instant = readInstant(rs, column);
+        if (instant == null) {
+            throw new SQLException("Column " + column + " is null");
+        }
+        return instant;
+    }
+
+    private static Instant parse(String text) {
+        // Older rows written by SQLite's CURRENT_TIMESTAMP default look like "2025-01-02 03:04:05".
+        String iso = text.indexOf('T') < 0 ? text.replace(' ', 'T') + (text.endsWith("Z") ? "" : "Z") : text;
+        return Instant.parse(iso);
+    }
+
+    static SqlDialect fromJdbcUrl(String url) {
+        if (url.startsWith("jdbc:sqlite:")) {
+            return SQLITE;
+        }
+        if (url.startsWith("jdbc:postgresql:")) {
+            return POSTGRESQL;
+        }
+        throw new IllegalStateException("Unsupported database URL " + url
+                + ": SupportLab runs on SQLite (jdbc:sqlite:) or PostgreSQL (jdbc:postgresql:)");
+    }
+}

@@ -1,0 +1,44 @@
+// Shared behaviour of every page. No inline scripts anywhere: the CSP allows only our own files.
+(function () {
+  "use strict";
+
+  function meta(name) {
+    var element = document.querySelector('meta[name="' + name + '"]');
+    return element ? element.getAttribute("content") : null;
+  }
+
+  // Every htmx request that changes something carries the CSRF token, like the page's forms do.
+  document.addEventListener("htmx:configRequest", function (event) {
+    var header = meta("csrf-header");
+    var token = meta("csrf-token");
+    if (header && token) {
+      event.detail.headers[header] = token;
+    }
+  });
+
+  // Forms and buttons marked data-confirm ask before they act (deleting, revoking).
+  document.addEventListener("submit", function (event) {
+    var form = event.target;
+    var message = form.getAttribute("data-confirm");
+    if (message && !window.confirm(message)) {
+      event.preventDefault();
+    }
+  }, true);
+
+  // Close the account menu when clicking elsewhere or pressing Escape.
+  document.addEventListener("click", function (event) {
+    document.querySelectorAll("details.user-menu[open]").forEach(function (menu) {
+      if (!menu.contains(event.target)) {
+        menu.removeAttribute("open");
+      }
+    });
+  });
+  document.addEventListener("keydown", function (event) {
+    if (event.key === "Escape") {
+      document.querySelectorAll("details.user-menu[open]").forEach(function (menu) {
+        menu.removeAttribute("open");
+        menu.querySelector("summary").focus();
+      });
+    }
+  });
+})();

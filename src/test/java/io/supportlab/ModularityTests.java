@@ -1,0 +1,13 @@
+package io.supportlab;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.modulith.core.ApplicationModules;
+
+/** Package-by-feature boundaries: no cycles, no reaching into another feature's internals. */
+class ModularityTests {
+
+    @Test
+    void featureModulesRespectTheirBoundaries() {
+        ApplicationModules.of(SupportLabApplication.class).verify();
+    }
+}

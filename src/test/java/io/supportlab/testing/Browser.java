@@ -1,0 +1,82 @@
+package io.supportlab.testing;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+
+/**
+ * One headless Debian Chromium per test JVM, driven through Debian's chromedriver. Selenium
+ * Manager never runs, so nothing is downloaded.
+ */
+public final class Browser {
+
+    static final String CHROMIUM = "/usr/bin/chromium";
+    static final String CHROMEDRIVER = "/usr/bin/chromedriver";
+
+    private static ChromeDriver driver;
+
+    private Browser() {}
+
+    public static boolean installed() {
+        return new File(CHROMIUM).canExecute() && new File(CHROMEDRIVER).canExecute();
+    }
+
+    public static synchronized ChromeDriver driver() {
+        if (driver == null) {
+            driver = start();
+            ChromeDriver started = driver;
+            Runtime.getRuntime().addShutdownHook(new Thread(started::quit, "quit-chromium"));
+        }
+        return driver;
+    }
+
+    /** Saves a screenshot under target/screenshots, for looking at a page after a test. */
+    public static Path screenshot(String name) {
+        try {
+            Path dir = Files.createDirectories(Path.of("target", "screenshots"));
+            Path file = dir.resolve(name + ".png");
+            Files.write(file, driver().getScreenshotAs(OutputType.BYTES));
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static ChromeDriver start() {
+        Path profile;
+        try {
+            profile = Files.createTempDirectory("supportlab-chromium-");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM);
+        options.addArguments(
+                "--headless=new",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-quic",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--disable-dev-shm-usage",
+                "--window-size=1280,900",
+                "--user-data-dir=" + profile);
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(new File(CHROMEDRIVER))
+                .usingAnyFreePort()
+                .build();
+        ChromeDriver chrome = new ChromeDriver(service, options);
+        chrome.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> TestSqlite.deleteRecursively(profile), "delete-profile"));
+        return chrome;
+    }
+}

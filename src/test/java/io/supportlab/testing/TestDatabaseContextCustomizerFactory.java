@@ -1,0 +1,50 @@
+package io.supportlab.testing;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.MapPropertySource;
+import org.springframework.test.context.ContextConfigurationAttributes;
+import org.springframework.test.context.ContextCustomizer;
+import org.springframework.test.context.ContextCustomizerFactory;
+import org.springframework.test.context.MergedContextConfiguration;
+import org.springframework.test.context.TestContextAnnotationUtils;
+
+/**
+ * Points every Spring test context at a throw-away database: SQLite in a temporary data directory,
+ * or a fresh PostgreSQL database for classes marked {@link UsePostgres}. The two variants are
+ * different customizers, so Spring caches one context per database and reuses it across classes.
+ */
+class TestDatabaseContextCustomizerFactory implements ContextCustomizerFactory {
+
+    static final String ADMIN_EMAIL = "admin@test.local";
+    static final String ADMIN_PASSWORD = "admin-test-password";
+
+    @Override
+    public ContextCustomizer createContextCustomizer(
+            Class<?> testClass, List<ContextConfigurationAttributes> configAttributes) {
+        return new DatabaseCustomizer(TestContextAnnotationUtils.hasAnnotation(testClass, UsePostgres.class));
+    }
+
+    record DatabaseCustomizer(boolean postgres) implements ContextCustomizer {
+
+        @Override
+        public void customizeContext(ConfigurableApplicationContext context, MergedContextConfiguration config) {
+            Map<String, Object> properties = new HashMap<>();
+            String dataDir =
+                    TestSqlite.dataDir().resolve(postgres ? "pg" : "sqlite").toString();
+            properties.put("supportlab.data-dir", dataDir);
+            properties.put("supportlab.admin.email", ADMIN_EMAIL);
+            properties.put("supportlab.admin.password", ADMIN_PASSWORD);
+            if (postgres) {
+                properties.put("spring.datasource.url", TestPostgres.database().jdbcUrl());
+            } else {
+                properties.put("spring.datasource.url", "jdbc:sqlite:" + dataDir + "/supportlab.db");
+            }
+            context.getEnvironment()
+                    .getPropertySources()
+                    .addFirst(new MapPropertySource("supportlab-test-database", properties));
+        }
+    }
+}
