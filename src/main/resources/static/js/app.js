@@ -25,6 +25,36 @@
     }
   }, true);
 
+  // Buttons marked data-opens-dialog load content into a dialog with htmx, then open it.
+  document.addEventListener("htmx:afterSwap", function (event) {
+    var target = event.detail.target;
+    if (target && target.id === "dialog-content") {
+      var dialog = target.closest("dialog");
+      if (dialog && !dialog.open) {
+        dialog.showModal();
+      }
+    }
+  });
+  document.addEventListener("click", function (event) {
+    var dialog = event.target;
+    if (dialog instanceof HTMLDialogElement && dialog.open) {
+      dialog.close(); // a click on the backdrop
+    }
+  });
+
+  // Times are rendered in UTC on the server; show them in the reader's own time zone.
+  function localizeTimes(root) {
+    root.querySelectorAll("time[datetime]").forEach(function (element) {
+      var date = new Date(element.getAttribute("datetime"));
+      if (!isNaN(date)) {
+        element.title = element.getAttribute("datetime");
+        element.textContent = date.toLocaleString(undefined, {dateStyle: "medium", timeStyle: "short"});
+      }
+    });
+  }
+  document.addEventListener("DOMContentLoaded", function () { localizeTimes(document); });
+  document.addEventListener("htmx:afterSettle", function (event) { localizeTimes(event.detail.elt); });
+
   // Close the account menu when clicking elsewhere or pressing Escape.
   document.addEventListener("click", function (event) {
     document.querySelectorAll("details.user-menu[open]").forEach(function (menu) {

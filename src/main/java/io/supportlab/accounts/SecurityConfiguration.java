@@ -17,8 +17,10 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AuthenticationEntryPointFailureHandler;
 import org.springframework.security.web.authentication.AuthenticationFilter;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 
 /**
  * ARCHITECTURE.md section 5 as URL rules. Two filter chains: the API (and actuator) is stateless
@@ -40,7 +42,8 @@ class SecurityConfiguration {
         "/api/ab-tests/*/assign",
         "/api/ab-tests/*/events",
         "/api/ab/assign",
-        "/api/ab/events"
+        "/api/ab/events",
+        "/api/access-links"
     };
 
     private static final String[] PUBLIC_PAGES = {
@@ -70,13 +73,24 @@ class SecurityConfiguration {
             + "img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; "
             + "base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 
+    /** What a customer's access link (as a bearer token) may call, besides the public API. */
+    private static final String[] CUSTOMER_GET_API = {
+        "/api/tickets/*", "/api/tickets/*/history", "/api/tickets/*/replies"
+    };
+
+    private static final String[] CUSTOMER_POST_API = {"/api/tickets/*/replies"};
+
+    /** Anonymous forms: nobody is logged in, so there is no session a forged request could ride on. */
+    private static final String[] ANONYMOUS_FORM_POSTS = {"/help/tickets", "/my/link"};
+
     @Bean
     @Order(1)
-    SecurityFilterChain apiSecurity(HttpSecurity http, ApiTokenService tokens, ProblemSecurityHandlers problems)
+    SecurityFilterChain apiSecurity(
+            HttpSecurity http, ApiTokenService tokens, CustomerAccess customers, ProblemSecurityHandlers problems)
             throws Exception {
         var bearer = new AuthenticationFilter(
-                new ProviderManager(new ApiTokenAuthentication.Provider(tokens)),
-                new ApiTokenAuthentication.Converter());
+                new ProviderManager(new BearerAuthentication.Provider(tokens, customers)),
+                new BearerAuthentication.Converter());
         bearer.setSuccessHandler((request, response, authentication) -> {});
         bearer.setFailureHandler(new AuthenticationEntryPointFailureHandler(problems));
 
@@ -89,6 +103,10 @@ class SecurityConfiguration {
                         .permitAll()
                         .requestMatchers("/actuator/**", "/api/users", "/api/users/**")
                         .hasRole("ADMIN")
+                        .requestMatchers(GET, CUSTOMER_GET_API)
+                        .hasAnyRole("AGENT", "CUSTOMER")
+                        .requestMatchers(POST, CUSTOMER_POST_API)
+                        .hasAnyRole("AGENT", "CUSTOMER")
                         .anyRequest()
                         .hasRole("AGENT"))
                 .addFilterBefore(bearer, BasicAuthenticationFilter.class)
@@ -107,6 +125,10 @@ class SecurityConfiguration {
     SecurityFilterChain pageSecurity(HttpSecurity http) throws Exception {
         http.authorizeHttpRequests(auth -> auth.requestMatchers(PUBLIC_PAGES)
                         .permitAll()
+                        .requestMatchers("/my/link", "/my/access")
+                        .permitAll()
+                        .requestMatchers("/my/**")
+                        .hasRole("CUSTOMER")
                         .requestMatchers("/admin/**")
                         .hasRole("ADMIN")
                         .anyRequest()
@@ -114,6 +136,10 @@ class SecurityConfiguration {
                 .formLogin(form ->
                         form.loginPage("/login").defaultSuccessUrl("/tickets").permitAll())
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
+                .csrf(csrf -> csrf.ignoringRequestMatchers(ANONYMOUS_FORM_POSTS))
+                .exceptionHandling(ex -> ex.defaultAuthenticationEntryPointFor(
+                        new LoginUrlAuthenticationEntryPoint("/my/link"),
+                        PathPatternRequestMatcher.withDefaults().matcher("/my/**")))
                 .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
                         .frameOptions(frame -> frame.deny())
                         .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN)));

@@ -16,8 +16,8 @@ public record Shell(
         @Nullable Flash flash,
         String path) {
 
-    /** A signed-in staff member as the layout shows them. */
-    public record Viewer(String email, boolean admin) {}
+    /** Who is signed in, as the layout shows them: staff (agent or admin) or a customer. */
+    public record Viewer(String email, boolean staff, boolean admin) {}
 
     /** A message shown once after a redirect. */
     public record Flash(Kind kind, String text) {
@@ -46,6 +46,14 @@ public record Shell(
 
     public boolean isAdmin() {
         return viewer != null && viewer.admin();
+    }
+
+    public boolean isStaff() {
+        return viewer != null && viewer.staff();
+    }
+
+    public boolean isCustomer() {
+        return viewer != null && !viewer.staff();
     }
 
     /** Whether the page lives under {@code prefix}, for marking the active tab. */

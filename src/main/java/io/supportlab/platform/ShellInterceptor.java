@@ -52,8 +52,13 @@ class ShellInterceptor implements HandlerInterceptor {
         if (auth == null || !auth.isAuthenticated() || auth instanceof AnonymousAuthenticationToken) {
             return null;
         }
-        boolean admin = auth.getAuthorities().stream().anyMatch(a -> "ROLE_ADMIN".equals(a.getAuthority()));
-        return new Shell.Viewer(auth.getName(), admin);
+        boolean admin = hasAuthority(auth, "ROLE_ADMIN");
+        boolean staff = admin || hasAuthority(auth, "ROLE_AGENT");
+        return new Shell.Viewer(auth.getName(), staff, admin);
+    }
+
+    private static boolean hasAuthority(Authentication auth, String authority) {
+        return auth.getAuthorities().stream().anyMatch(a -> authority.equals(a.getAuthority()));
     }
 
     private static Shell.@Nullable Flash flash(HttpServletRequest request) {

@@ -36,6 +36,14 @@ public enum SqlDialect {
     private static final DateTimeFormatter TEXT_TIMESTAMP =
             DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSS'Z'").withZone(ZoneOffset.UTC);
 
+    /**
+     * Suffix of a SELECT that reads a row it is about to change. PostgreSQL locks it; SQLite needs
+     * nothing, its write transactions being serialised from their start ({@code BEGIN IMMEDIATE}).
+     */
+    public String forUpdate() {
+        return this == POSTGRESQL ? " FOR UPDATE" : "";
+    }
+
     /** The JDBC parameter value that stores {@code instant} in a timestamp column. */
     public abstract Object timestamp(Instant instant);
 

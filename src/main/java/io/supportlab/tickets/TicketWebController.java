@@ -1,14 +1,213 @@
 package io.supportlab.tickets;
 
+import io.supportlab.accounts.Caller;
+import io.supportlab.accounts.StaffDirectory;
+import io.supportlab.platform.Flashes;
+import io.supportlab.platform.FormErrors;
+import io.supportlab.platform.LiveUpdates;
+import io.supportlab.platform.PageRequest;
+import io.supportlab.platform.Problems;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.Valid;
+import org.jspecify.annotations.Nullable;
+import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
-/** The staff "Support Tickets" tab. */
+/**
+ * The Support Tickets tab: submit form, filtered list with live updates, status dropdowns, history
+ * modal, and the page of one ticket with its conversation. The full page and its htmx fragments
+ * render the same partial templates.
+ */
 @Controller
+@RequestMapping("/tickets")
 class TicketWebController {
 
-    @GetMapping("/tickets")
-    String page() {
+    /** The agent's edit of a ticket's details from its page. */
+    record DetailsForm(
+            @Nullable TicketStatus status,
+            @Nullable TicketPriority priority,
+            @Nullable String assignee,
+            @Nullable String notes,
+            @Nullable Integer version) {}
+
+    private final TicketService tickets;
+    private final StaffDirectory staff;
+    private final LiveUpdates live;
+
+    TicketWebController(TicketService tickets, StaffDirectory staff, LiveUpdates live) {
+        this.tickets = tickets;
+        this.staff = staff;
+        this.live = live;
+    }
+
+    @GetMapping
+    String page(
+            @ModelAttribute("filter") TicketFilter filter,
+            @RequestParam(required = false) @Nullable String cursor,
+            HttpServletRequest request,
+            Model model) {
+        model.addAttribute("list", listView(filter, cursor, request));
+        model.addAttribute("values", new NewTicket("", "", TicketPriority.MEDIUM, ""));
+        model.addAttribute("errors", FormErrors.NONE);
         return "tickets/list";
+    }
+
+    @GetMapping("/list")
+    String listFragment(
+            @ModelAttribute("filter") TicketFilter filter,
+            @RequestParam(required = false) @Nullable String cursor,
+            HttpServletRequest request,
+            Model model) {
+        model.addAttribute("list", listView(filter, cursor, request));
+        return "tickets/ticketList";
+    }
+
+    @PostMapping
+    String create(
+            @Valid @ModelAttribute("values") NewTicket values,
+            BindingResult binding,
+            Authentication caller,
+            HttpServletRequest request,
+            Model model,
+            RedirectAttributes redirect) {
+        if (binding.hasErrors()) {
+            model.addAttribute("list", listView(TicketFilter.NONE, null, request));
+            model.addAttribute("errors", FormErrors.of(binding));
+            return "tickets/list";
+        }
+        Ticket ticket = tickets.create(values, caller.getName());
+        Flashes.success(redirect, "Ticket " + ticket.reference() + " created for " + ticket.contactEmail());
+        return "redirect:/tickets";
+    }
+
+    /** The status dropdown of a ticket card: answers with the updated card. */
+    @PostMapping("/{id}/status")
+    String changeStatus(
+            @PathVariable String id,
+            @RequestParam TicketStatus status,
+            @RequestParam(required = false) @Nullable Integer version,
+            Authentication caller,
+            Model model) {
+        Caller agent = Caller.of(caller);
+        String error = null;
+        try {
+            tickets.change(id, TicketChange.status(status, null), version, agent);
+        } catch (ErrorResponseException e) {
+            error = Problems.abbreviate(String.valueOf(e.getBody().getDetail()), 300);
+        }
+        model.addAttribute("card", new TicketCard(tickets.get(id, agent), error));
+        return "tickets/ticketCard";
+    }
+
+    @GetMapping("/{id}/history")
+    String historyFragment(@PathVariable String id, Authentication caller, Model model) {
+        Caller agent = Caller.of(caller);
+        model.addAttribute("ticket", tickets.get(id, agent));
+        model.addAttribute("history", tickets.history(id, agent));
+        return "tickets/historyDialog";
+    }
+
+    @GetMapping("/{id}")
+    String detail(@PathVariable String id, Authentication caller, Model model) {
+        model.addAttribute("view", view(id, Caller.of(caller), FormErrors.NONE));
+        return "tickets/detail";
+    }
+
+    /** The parts of the ticket page that live updates refresh (the edit forms stay as they are). */
+    @GetMapping("/{id}/activity")
+    String activityFragment(@PathVariable String id, Authentication caller, Model model) {
+        model.addAttribute("view", view(id, Caller.of(caller), FormErrors.NONE));
+        return "tickets/activity";
+    }
+
+    @PostMapping("/{id}")
+    String updateDetails(
+            @PathVariable String id,
+            @ModelAttribute DetailsForm form,
+            Authentication caller,
+            Model model,
+            RedirectAttributes redirect) {
+        Caller agent = Caller.of(caller);
+        TicketChange change = new TicketChange(
+                form.status(), form.priority(), form.assignee() == null ? "" : form.assignee(), form.notes(), null);
+        try {
+            Ticket saved = tickets.change(id, change, form.version(), agent);
+            Flashes.success(redirect, "Saved " + saved.reference());
+            return "redirect:/tickets/" + saved.id();
+        } catch (ErrorResponseException e) {
+            model.addAttribute(
+                    "view",
+                    view(
+                            id,
+                            agent,
+                            FormErrors.of("details", String.valueOf(e.getBody().getDetail()))));
+            return "tickets/detail";
+        }
+    }
+
+    @PostMapping("/{id}/replies")
+    String reply(
+            @PathVariable String id,
+            @RequestParam(defaultValue = "") String body,
+            @RequestParam(defaultValue = "public") String visibility,
+            Authentication caller,
+            Model model,
+            RedirectAttributes redirect) {
+        Caller agent = Caller.of(caller);
+        Reply.Visibility chosen = "internal".equals(visibility) ? Reply.Visibility.INTERNAL : Reply.Visibility.PUBLIC;
+        if (body.isBlank()) {
+            model.addAttribute("view", view(id, agent, FormErrors.of("body", "Write a message first")));
+            return "tickets/detail";
+        }
+        try {
+            tickets.reply(id, new NewReply(body, chosen), agent);
+        } catch (ErrorResponseException e) {
+            model.addAttribute(
+                    "view",
+                    view(
+                            id,
+                            agent,
+                            FormErrors.of("body", String.valueOf(e.getBody().getDetail()))));
+            return "tickets/detail";
+        }
+        Flashes.success(
+                redirect, chosen == Reply.Visibility.PUBLIC ? "Reply sent to the customer" : "Internal note added");
+        return "redirect:/tickets/" + tickets.get(id, agent).id() + "#reply";
+    }
+
+    @GetMapping(path = "/events", produces = "text/event-stream")
+    SseEmitter events() {
+        return live.subscribe(TicketLiveUpdates.CHANNEL);
+    }
+
+    private TicketView view(String id, Caller agent, FormErrors errors) {
+        Ticket ticket = tickets.get(id, agent);
+        return new TicketView(
+                ticket, tickets.replies(id, agent), tickets.history(id, agent), staff.activeStaff(), errors);
+    }
+
+    private TicketListView listView(TicketFilter filter, @Nullable String cursor, HttpServletRequest request) {
+        var page = tickets.list(filter, PageRequest.of(null, cursor, 2));
+        String query = request.getQueryString() == null ? "" : "?" + request.getQueryString();
+        String next = page.nextCursor() == null
+                ? null
+                : ServletUriComponentsBuilder.fromRequest(request)
+                        .replacePath("/tickets")
+                        .replaceQueryParam("cursor", page.nextCursor())
+                        .build()
+                        .toUriString();
+        return new TicketListView(page, filter, staff.activeStaff(), "/tickets/list" + query, next, cursor == null);
     }
 }

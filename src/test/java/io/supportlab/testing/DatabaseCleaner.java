@@ -14,7 +14,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 public final class DatabaseCleaner {
 
-    private static final Set<String> KEEP = Set.of("flyway_schema_history", "users");
+    private static final Set<String> KEEP = Set.of("flyway_schema_history", "users", "app_secrets");
 
     private DatabaseCleaner() {}
 

@@ -14,21 +14,22 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.web.authentication.AuthenticationConverter;
 
 /**
- * {@code Authorization: Bearer slt_...}: the token is read by {@link Converter}, checked by {@link
- * Provider}, and the request then runs as the token's owner with the owner's role.
+ * {@code Authorization: Bearer ...}: either a staff API token ({@code slt_...}), which runs the
+ * request as its owner with the owner's role, or a customer access token (the one in the emailed
+ * link), which runs it as that customer. Read by {@link Converter}, checked by {@link Provider}.
  */
-final class ApiTokenAuthentication extends AbstractAuthenticationToken {
+final class BearerAuthentication extends AbstractAuthenticationToken {
 
     private final @Nullable String secret;
     private final String principal;
 
-    private ApiTokenAuthentication(String secret) {
+    private BearerAuthentication(String secret) {
         super(List.of());
         this.secret = secret;
-        this.principal = "api-token";
+        this.principal = "bearer";
     }
 
-    private ApiTokenAuthentication(String email, Collection<? extends GrantedAuthority> authorities) {
+    private BearerAuthentication(String email, Collection<? extends GrantedAuthority> authorities) {
         super(authorities);
         this.secret = null;
         this.principal = email;
@@ -55,30 +56,39 @@ final class ApiTokenAuthentication extends AbstractAuthenticationToken {
             if (header == null || !header.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
                 return null;
             }
-            return new ApiTokenAuthentication(header.substring(BEARER.length()).strip());
+            return new BearerAuthentication(header.substring(BEARER.length()).strip());
         }
     }
 
     static final class Provider implements AuthenticationProvider {
         private final ApiTokenService tokens;
+        private final CustomerAccess customers;
 
-        Provider(ApiTokenService tokens) {
+        Provider(ApiTokenService tokens, CustomerAccess customers) {
             this.tokens = tokens;
+            this.customers = customers;
         }
 
         @Override
         public Authentication authenticate(Authentication authentication) {
             String secret = String.valueOf(authentication.getCredentials());
-            return tokens.authenticate(secret)
-                    .map(owner -> new ApiTokenAuthentication(
-                            owner.email(),
-                            List.of(new SimpleGrantedAuthority(owner.role().authority()))))
-                    .orElseThrow(() -> new BadCredentialsException("The API token is invalid or revoked"));
+            if (secret.startsWith(ApiTokenService.SCHEME_PREFIX)) {
+                return tokens.authenticate(secret)
+                        .map(owner -> new BearerAuthentication(
+                                owner.email(),
+                                List.of(new SimpleGrantedAuthority(owner.role().authority()))))
+                        .orElseThrow(() -> new BadCredentialsException("The API token is invalid or revoked"));
+            }
+            return customers
+                    .verify(secret)
+                    .map(email ->
+                            new BearerAuthentication(email, List.of(new SimpleGrantedAuthority(Caller.CUSTOMER_ROLE))))
+                    .orElseThrow(() -> new BadCredentialsException("The access token is invalid or expired"));
         }
 
         @Override
         public boolean supports(Class<?> authentication) {
-            return ApiTokenAuthentication.class.isAssignableFrom(authentication);
+            return BearerAuthentication.class.isAssignableFrom(authentication);
         }
     }
 }

@@ -1,0 +1,81 @@
+package io.supportlab.accounts;
+
+import io.supportlab.platform.SupportLabProperties;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
+import org.springframework.security.web.context.SecurityContextRepository;
+import org.springframework.stereotype.Service;
+import org.springframework.web.util.UriComponentsBuilder;
+
+/**
+ * Customers have no password: a signed link sent to their email address proves they own it, and
+ * then lets them see and answer their own tickets (pages) or call the API as a bearer token.
+ */
+@Service
+public class CustomerAccess {
+
+    /** @param linkValidity how long an emailed access link works ({@code SUPPORTLAB_CUSTOMER_LINK_VALIDITY}) */
+    @ConfigurationProperties("supportlab.customer")
+    record Settings(@DefaultValue("7d") Duration linkValidity) {}
+
+    private final SignedTokens tokens;
+    private final SupportLabProperties properties;
+    private final Settings settings;
+    private final SecurityContextRepository contexts = new HttpSessionSecurityContextRepository();
+
+    CustomerAccess(SignedTokens tokens, SupportLabProperties properties, Settings settings) {
+        this.tokens = tokens;
+        this.properties = properties;
+        this.settings = settings;
+    }
+
+    /** The link that signs the owner of {@code email} in to their tickets. */
+    public URI accessLink(String email) {
+        return UriComponentsBuilder.fromUri(properties.baseUrl())
+                .path("/my/access")
+                .queryParam("token", token(email))
+                .build()
+                .toUri();
+    }
+
+    public String token(String email) {
+        return tokens.issue(normalize(email), SignedTokens.Purpose.CUSTOMER_ACCESS, settings.linkValidity());
+    }
+
+    public Duration linkValidity() {
+        return settings.linkValidity();
+    }
+
+    /** The email address a valid access token was issued for. */
+    public Optional<String> verify(String token) {
+        return tokens.verify(token, SignedTokens.Purpose.CUSTOMER_ACCESS);
+    }
+
+    /** Starts a customer session for a verified email address (a new session id, against fixation). */
+    public void signIn(String email, HttpServletRequest request, HttpServletResponse response) {
+        var authentication = UsernamePasswordAuthenticationToken.authenticated(
+                email, null, List.of(new SimpleGrantedAuthority(Caller.CUSTOMER_ROLE)));
+        SecurityContext context = SecurityContextHolder.createEmptyContext();
+        context.setAuthentication(authentication);
+        SecurityContextHolder.setContext(context);
+        if (request.getSession(false) != null) {
+            request.changeSessionId();
+        }
+        contexts.saveContext(context, request, response);
+    }
+
+    static String normalize(String email) {
+        return UserService.normalizeEmail(email);
+    }
+}

@@ -1,0 +1,26 @@
+package io.supportlab.tickets;
+
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A ticket as submitted (the seed's fields). Priority defaults to medium.
+ *
+ * @param contactEmail where updates go; also the customer's identity for their access link
+ */
+public record NewTicket(
+        @NotBlank @Size(max = NewTicket.MAX_TITLE) @Nullable String title,
+
+        @NotBlank @Size(max = NewTicket.MAX_DESCRIPTION) @Nullable
+        String description,
+
+        @Nullable TicketPriority priority,
+
+        @NotBlank @Email(regexp = ".+@.+\\..+", message = "must be a valid email address") @Size(max = 254) @Nullable
+        String contactEmail) {
+
+    public static final int MAX_TITLE = 200;
+    public static final int MAX_DESCRIPTION = 20_000;
+}

@@ -1,0 +1,17 @@
+package io.supportlab.tickets;
+
+import java.time.Instant;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One entry of a ticket's status history (the seed's {@code ticket_status_history}). The first
+ * entry of every ticket has no old status. Entries are never changed or deleted.
+ */
+public record StatusChange(
+        String id,
+        String ticketId,
+        @Nullable TicketStatus oldStatus,
+        TicketStatus newStatus,
+        String changedBy,
+        @Nullable String notes,
+        Instant changedAt) {}

@@ -1,0 +1,34 @@
+package io.supportlab.tickets;
+
+import java.time.Instant;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A customer's problem, as the seed's API shows it, plus a human reference, the assignee, the
+ * version for optimistic locking, and when staff first answered.
+ *
+ * @param reference short human name for emails and the UI, e.g. {@code SL-1042}
+ * @param assignee email of the staff member working on it, if any
+ * @param version increases with every change; send it back ({@code If-Match} or {@code version})
+ *     to update only if nobody else changed the ticket meanwhile
+ */
+public record Ticket(
+        String id,
+        String reference,
+        String title,
+        String description,
+        TicketPriority priority,
+        TicketStatus status,
+        String contactEmail,
+        @Nullable String assignee,
+        int version,
+        Instant createdAt,
+        Instant updatedAt,
+        @Nullable Instant firstResponseAt) {
+
+    static final String REFERENCE_PREFIX = "SL-";
+
+    static String reference(long number) {
+        return REFERENCE_PREFIX + number;
+    }
+}

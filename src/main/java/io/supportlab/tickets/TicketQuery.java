@@ -1,0 +1,55 @@
+package io.supportlab.tickets;
+
+import io.supportlab.platform.PageRequest;
+import io.supportlab.platform.SqlDialect;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The WHERE clause and parameters of a ticket list page. Only constant SQL fragments are joined;
+ * every user value is a named parameter.
+ */
+record TicketQuery(String where, Map<String, Object> params) {
+
+    private static final String WORD_MATCH = " AND (lower(title) LIKE :%1$s ESCAPE '\\'"
+            + " OR lower(description) LIKE :%1$s ESCAPE '\\' OR lower(contact_email) LIKE :%1$s ESCAPE '\\')";
+
+    static TicketQuery of(TicketFilter filter, PageRequest page, SqlDialect dialect) {
+        StringBuilder where = new StringBuilder(" WHERE 1 = 1");
+        Map<String, Object> params = new HashMap<>();
+        params.put("limit", page.probeSize());
+        if (filter.status() != null) {
+            where.append(" AND status = :status");
+            params.put("status", filter.status().value());
+        }
+        if (filter.priority() != null) {
+            where.append(" AND priority = :priority");
+            params.put("priority", filter.priority().value());
+        }
+        if (TicketFilter.UNASSIGNED.equals(filter.assignee())) {
+            where.append(" AND assignee IS NULL");
+        } else if (filter.assignee() != null && !filter.assignee().isBlank()) {
+            where.append(" AND assignee = :assignee");
+            params.put("assignee", filter.assignee());
+        }
+        List<String> words = filter.words();
+        for (int i = 0; i < words.size(); i++) {
+            String name = "word" + i;
+            where.append(WORD_MATCH.formatted(name));
+            params.put(name, "%" + escapeLike(words.get(i)) + "%");
+        }
+        if (page.after() != null) {
+            // Keyset: strictly after the last row of the previous page in (created_at, id) order.
+            where.append(" AND (created_at < :afterAt OR (created_at = :afterAt AND id < :afterId))");
+            params.put("afterAt", dialect.timestamp(Instant.parse(page.afterPart(0))));
+            params.put("afterId", page.afterPart(1));
+        }
+        return new TicketQuery(where.toString(), params);
+    }
+
+    static String escapeLike(String word) {
+        return word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    }
+}

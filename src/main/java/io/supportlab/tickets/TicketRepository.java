@@ -1,0 +1,156 @@
+package io.supportlab.tickets;
+
+import io.supportlab.platform.PageRequest;
+import io.supportlab.platform.SqlDialect;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** SQL for tickets; history and replies are in {@link ConversationRepository}. */
+@Repository
+class TicketRepository {
+
+    private static final String COLUMNS = """
+            id, number, title, description, priority, status, contact_email, assignee, version,
+            created_at, updated_at, first_response_at""";
+
+    private static final String NEXT_NUMBER_SQLITE = "SELECT COALESCE(MAX(number), 1000) + 1 FROM tickets";
+    private static final String NEXT_NUMBER_POSTGRESQL = "SELECT nextval('ticket_number_seq')";
+
+    private static final String INSERT = """
+            INSERT INTO tickets (id, number, title, description, priority, status, contact_email, assignee,
+                                 version, created_at, updated_at)
+            VALUES (:id, :number, :title, :description, :priority, :status, :contactEmail, :assignee,
+                    1, :now, :now)
+            """;
+
+    private static final String FIND_BY_ID = "SELECT " + COLUMNS + " FROM tickets WHERE id = :id";
+
+    private static final String FIND_BY_NUMBER = "SELECT " + COLUMNS + " FROM tickets WHERE number = :number";
+
+    private static final String UPDATE = """
+            UPDATE tickets
+            SET status = :status, priority = :priority, assignee = :assignee, updated_at = :now, version = version + 1
+            WHERE id = :id AND version = :version
+            """;
+
+    private static final String FIRST_RESPONSE =
+            "UPDATE tickets SET first_response_at = :now WHERE id = :id AND first_response_at IS NULL";
+
+    private static final String LIST_FOR_CUSTOMER = "SELECT " + COLUMNS
+            + " FROM tickets WHERE contact_email = :email ORDER BY created_at DESC, id DESC LIMIT :limit";
+
+    private static final String EXISTS_FOR_CUSTOMER = "SELECT COUNT(*) FROM tickets WHERE contact_email = :email";
+
+    private final JdbcClient jdbc;
+    private final SqlDialect dialect;
+
+    TicketRepository(JdbcClient jdbc, SqlDialect dialect) {
+        this.jdbc = jdbc;
+        this.dialect = dialect;
+    }
+
+    long nextNumber() {
+        String sql = dialect == SqlDialect.POSTGRESQL ? NEXT_NUMBER_POSTGRESQL : NEXT_NUMBER_SQLITE;
+        return jdbc.sql(sql).query(Long.class).single();
+    }
+
+    void insert(Ticket ticket, long number) {
+        jdbc.sql(INSERT)
+                .param("id", ticket.id())
+                .param("number", number)
+                .param("title", ticket.title())
+                .param("description", ticket.description())
+                .param("priority", ticket.priority().value())
+                .param("status", ticket.status().value())
+                .param("contactEmail", ticket.contactEmail())
+                .param("assignee", ticket.assignee())
+                .param("now", dialect.timestamp(ticket.createdAt()))
+                .update();
+    }
+
+    Optional<Ticket> find(String id) {
+        return jdbc.sql(FIND_BY_ID).param("id", id).query(TicketRepository::map).optional();
+    }
+
+    /** Reads a ticket that the current transaction is about to change, locking it on PostgreSQL. */
+    Optional<Ticket> findForUpdate(String id) {
+        return jdbc.sql(FIND_BY_ID + dialect.forUpdate())
+                .param("id", id)
+                .query(TicketRepository::map)
+                .optional();
+    }
+
+    Optional<Ticket> findByNumber(long number) {
+        return jdbc.sql(FIND_BY_NUMBER)
+                .param("number", number)
+                .query(TicketRepository::map)
+                .optional();
+    }
+
+    /** Writes status, priority and assignee if the ticket is still at {@code version}. */
+    boolean update(Ticket changed, int version, Instant now) {
+        return jdbc.sql(UPDATE)
+                        .param("id", changed.id())
+                        .param("status", changed.status().value())
+                        .param("priority", changed.priority().value())
+                        .param("assignee", changed.assignee())
+                        .param("now", dialect.timestamp(now))
+                        .param("version", version)
+                        .update()
+                == 1;
+    }
+
+    /** Records when staff first answered the customer; later answers leave it alone. */
+    void markFirstResponse(String id, Instant now) {
+        jdbc.sql(FIRST_RESPONSE)
+                .param("id", id)
+                .param("now", dialect.timestamp(now))
+                .update();
+    }
+
+    List<Ticket> list(TicketFilter filter, PageRequest page) {
+        TicketQuery query = TicketQuery.of(filter, page, dialect);
+        return jdbc.sql("SELECT " + COLUMNS + " FROM tickets" + query.where()
+                        + " ORDER BY created_at DESC, id DESC LIMIT :limit")
+                .params(query.params())
+                .query(TicketRepository::map)
+                .list();
+    }
+
+    List<Ticket> listForCustomer(String email, int limit) {
+        return jdbc.sql(LIST_FOR_CUSTOMER)
+                .param("email", email)
+                .param("limit", limit)
+                .query(TicketRepository::map)
+                .list();
+    }
+
+    boolean hasTickets(String email) {
+        return jdbc.sql(EXISTS_FOR_CUSTOMER)
+                        .param("email", email)
+                        .query(Long.class)
+                        .single()
+                > 0;
+    }
+
+    static Ticket map(ResultSet rs, int row) throws SQLException {
+        return new Ticket(
+                rs.getString("id"),
+                Ticket.reference(rs.getLong("number")),
+                rs.getString("title"),
+                rs.getString("description"),
+                TicketPriority.fromValue(rs.getString("priority")),
+                TicketStatus.fromValue(rs.getString("status")),
+                rs.getString("contact_email"),
+                rs.getString("assignee"),
+                rs.getInt("version"),
+                SqlDialect.requireInstant(rs, "created_at"),
+                SqlDialect.requireInstant(rs, "updated_at"),
+                SqlDialect.readInstant(rs, "first_response_at"));
+    }
+}

@@ -1,0 +1,311 @@
+package io.supportlab.tickets;
+
+import io.supportlab.accounts.Caller;
+import io.supportlab.accounts.StaffDirectory;
+import io.supportlab.accounts.StaffUser;
+import io.supportlab.platform.ConflictException;
+import io.supportlab.platform.Ids;
+import io.supportlab.platform.InvalidRequestException;
+import io.supportlab.platform.Page;
+import io.supportlab.platform.PageRequest;
+import io.supportlab.platform.ResourceNotFoundException;
+import io.supportlab.platform.Text;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The help desk's rules: creating tickets, the status state machine with its history, the
+ * conversation, and who may see what. Every change runs in one transaction together with the events
+ * it publishes, so the notification outbox rows written by listeners commit with it.
+ */
+@Service
+public class TicketService {
+
+    static final int CUSTOMER_LIST_LIMIT = 100;
+
+    private final TicketRepository tickets;
+    private final ConversationRepository conversation;
+    private final StaffDirectory staff;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    TicketService(
+            TicketRepository tickets,
+            ConversationRepository conversation,
+            StaffDirectory staff,
+            ApplicationEventPublisher events,
+            Clock clock) {
+        this.tickets = tickets;
+        this.conversation = conversation;
+        this.staff = staff;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    /**
+     * Files a ticket from input that passed bean validation. The creation is the first history entry.
+     *
+     * @param submittedBy a staff email when staff file it for a customer; null for the public form
+     */
+    @Transactional
+    public Ticket create(NewTicket input, @Nullable String submittedBy) {
+        Instant now = Instant.now(clock);
+        String email = normalizeEmail(Objects.requireNonNull(input.contactEmail()));
+        long number = tickets.nextNumber();
+        Ticket ticket = new Ticket(
+                Ids.newId(),
+                Ticket.reference(number),
+                Text.clean(Objects.requireNonNull(input.title())),
+                Text.clean(Objects.requireNonNull(input.description())),
+                input.priority() == null ? TicketPriority.MEDIUM : input.priority(),
+                TicketStatus.NEW,
+                email,
+                null,
+                1,
+                now,
+                now,
+                null);
+        requireText("title", ticket.title());
+        requireText("description", ticket.description());
+        tickets.insert(ticket, number);
+        conversation.insert(new StatusChange(
+                Ids.newId(),
+                ticket.id(),
+                null,
+                TicketStatus.NEW,
+                submittedBy == null ? email : submittedBy,
+                "Ticket created",
+                now));
+        events.publishEvent(new TicketCreated(ticket));
+        return ticket;
+    }
+
+    /** A ticket by id or reference ({@code SL-1042}); customers only see their own. */
+    public Ticket get(String idOrReference, Caller caller) {
+        return find(idOrReference)
+                .filter(ticket -> caller.staff() || ticket.contactEmail().equals(normalizeEmail(caller.email())))
+                .orElseThrow(() -> new ResourceNotFoundException("ticket", idOrReference));
+    }
+
+    public Page<Ticket> list(TicketFilter filter, PageRequest page) {
+        if (page.after() != null) {
+            requireCursorInstant(page.afterPart(0));
+        }
+        List<Ticket> rows = tickets.list(filter, page);
+        return Page.of(rows, page, t -> PageRequest.cursor(t.createdAt().toString(), t.id()));
+    }
+
+    /** The caller's own tickets, newest first (customers see at most the latest hundred). */
+    public List<Ticket> customerTickets(String email) {
+        return tickets.listForCustomer(normalizeEmail(email), CUSTOMER_LIST_LIMIT);
+    }
+
+    /**
+     * Changes status, priority or assignee as a staff member.
+     *
+     * @param basedOnVersion the version the caller saw ({@code If-Match}), or null to apply anyway
+     */
+    @Transactional
+    public Ticket change(String idOrReference, TicketChange change, @Nullable Integer basedOnVersion, Caller caller) {
+        Ticket current = lockForChange(idOrReference);
+        Integer expected = basedOnVersion != null ? basedOnVersion : change.version();
+        if (expected != null && expected != current.version()) {
+            throw new ConflictException(
+                    "The ticket was changed by someone else (now at version " + current.version() + ", you sent "
+                            + expected + "); reload it and apply your change again",
+                    Map.of("current_version", current.version()));
+        }
+        TicketStatus status = change.status() == null ? current.status() : change.status();
+        if (status != current.status() && !current.status().canBecome(status)) {
+            throw illegalTransition(current.status(), status);
+        }
+        TicketPriority priority = change.priority() == null ? current.priority() : change.priority();
+        String assignee = change.assignee() == null ? current.assignee() : resolveAssignee(change.assignee());
+        boolean statusChanged = status != current.status();
+        boolean detailsChanged = priority != current.priority() || !Objects.equals(assignee, current.assignee());
+        if (!statusChanged && !detailsChanged) {
+            return current;
+        }
+        Instant now = Instant.now(clock);
+        Ticket changed = with(current, status, priority, assignee);
+        if (!tickets.update(changed, current.version(), now)) {
+            throw new ConflictException("The ticket was changed at the same moment; reload it and try again");
+        }
+        Ticket saved = tickets.find(current.id()).orElseThrow();
+        String notes = Text.cleanOrNull(change.notes());
+        if (statusChanged) {
+            recordStatusChange(saved, current.status(), caller.email(), notes, now);
+        }
+        if (detailsChanged) {
+            events.publishEvent(new TicketUpdated(saved, caller.email()));
+        }
+        return saved;
+    }
+
+    public List<StatusChange> history(String idOrReference, Caller caller) {
+        return conversation.history(get(idOrReference, caller).id());
+    }
+
+    /** The conversation, oldest first; customers do not see internal notes. */
+    public List<Reply> replies(String idOrReference, Caller caller) {
+        return conversation.replies(get(idOrReference, caller).id(), caller.staff());
+    }
+
+    /**
+     * Adds a reply. A staff member's public reply to a new ticket starts work on it and counts as
+     * the first response; a customer's reply reopens a resolved ticket. Closed tickets take no more
+     * customer replies.
+     */
+    @Transactional
+    public Reply reply(String idOrReference, NewReply input, Caller caller) {
+        Ticket current = lockForChange(idOrReference);
+        if (caller.customer() && !current.contactEmail().equals(normalizeEmail(caller.email()))) {
+            throw new ResourceNotFoundException("ticket", idOrReference);
+        }
+        if (caller.customer() && current.status() == TicketStatus.CLOSED) {
+            throw new ConflictException("This ticket is closed; please open a new ticket");
+        }
+        Instant now = Instant.now(clock);
+        Reply.Visibility visibility =
+                caller.customer() || input.visibility() == null ? Reply.Visibility.PUBLIC : input.visibility();
+        String body = Text.clean(Objects.requireNonNull(input.body()));
+        requireText("body", body);
+        Reply reply = new Reply(
+                Ids.newId(),
+                current.id(),
+                caller.staff() ? Reply.AuthorType.AGENT : Reply.AuthorType.CUSTOMER,
+                caller.email(),
+                body,
+                visibility,
+                now);
+        conversation.insert(reply);
+
+        TicketStatus status = statusAfterReply(current.status(), reply);
+        // Every reply bumps version and updated_at: a colleague's open copy is then out of date.
+        tickets.update(with(current, status, current.priority(), current.assignee()), current.version(), now);
+        if (caller.staff() && reply.isPublic()) {
+            tickets.markFirstResponse(current.id(), now);
+        }
+        Ticket saved = tickets.find(current.id()).orElseThrow();
+        if (status != current.status()) {
+            String why = caller.staff() ? "Replied to the customer" : "Customer replied";
+            recordStatusChange(saved, current.status(), caller.email(), why, now);
+        }
+        events.publishEvent(new TicketReplied(saved, reply));
+        return reply;
+    }
+
+    /**
+     * A customer asks for a fresh access link. The answer to them is the same either way; the email
+     * is only sent to an address that has tickets.
+     */
+    @Transactional
+    public void requestAccessLink(String email) {
+        String normalized = normalizeEmail(email);
+        if (tickets.hasTickets(normalized)) {
+            events.publishEvent(new CustomerAccessRequested(normalized));
+        }
+    }
+
+    private static TicketStatus statusAfterReply(TicketStatus current, Reply reply) {
+        if (reply.fromCustomer() && current == TicketStatus.RESOLVED) {
+            return TicketStatus.IN_PROGRESS;
+        }
+        if (!reply.fromCustomer() && reply.isPublic() && current == TicketStatus.NEW) {
+            return TicketStatus.IN_PROGRESS;
+        }
+        return current;
+    }
+
+    private void recordStatusChange(Ticket saved, TicketStatus from, String by, @Nullable String notes, Instant now) {
+        conversation.insert(new StatusChange(Ids.newId(), saved.id(), from, saved.status(), by, notes, now));
+        events.publishEvent(new TicketStatusChanged(saved, from, saved.status(), by, notes));
+    }
+
+    private Ticket lockForChange(String idOrReference) {
+        String id = find(idOrReference)
+                .map(Ticket::id)
+                .orElseThrow(() -> new ResourceNotFoundException("ticket", idOrReference));
+        return tickets.findForUpdate(id).orElseThrow(() -> new ResourceNotFoundException("ticket", idOrReference));
+    }
+
+    private Optional<Ticket> find(String idOrReference) {
+        if (Ids.isValid(idOrReference)) {
+            return tickets.find(idOrReference.toLowerCase(Locale.ROOT));
+        }
+        String upper = idOrReference.toUpperCase(Locale.ROOT);
+        if (upper.startsWith(Ticket.REFERENCE_PREFIX) && upper.length() <= 15) {
+            try {
+                return tickets.findByNumber(Long.parseLong(upper.substring(Ticket.REFERENCE_PREFIX.length())));
+            } catch (NumberFormatException e) {
+                return Optional.empty();
+            }
+        }
+        return Optional.empty();
+    }
+
+    private @Nullable String resolveAssignee(String requested) {
+        if (requested.isBlank()) {
+            return null;
+        }
+        String email = normalizeEmail(requested);
+        boolean known = staff.activeStaff().stream().map(StaffUser::email).anyMatch(email::equals);
+        if (!known) {
+            throw new InvalidRequestException("assignee", "no active staff member has the email " + email);
+        }
+        return email;
+    }
+
+    private static ConflictException illegalTransition(TicketStatus from, TicketStatus to) {
+        List<String> allowed = from.next().stream().map(TicketStatus::value).toList();
+        String detail = allowed.isEmpty()
+                ? "A " + from.value() + " ticket cannot change status"
+                : "A " + from.value() + " ticket cannot become " + to.value() + "; allowed: "
+                        + String.join(", ", allowed);
+        return new ConflictException(detail, Map.of("current_status", from.value(), "allowed", allowed));
+    }
+
+    private static Ticket with(Ticket t, TicketStatus status, TicketPriority priority, @Nullable String assignee) {
+        return new Ticket(
+                t.id(),
+                t.reference(),
+                t.title(),
+                t.description(),
+                priority,
+                status,
+                t.contactEmail(),
+                assignee,
+                t.version(),
+                t.createdAt(),
+                t.updatedAt(),
+                t.firstResponseAt());
+    }
+
+    private static void requireText(String field, String value) {
+        if (value.isEmpty()) {
+            throw new InvalidRequestException(field, "must not be blank");
+        }
+    }
+
+    private static void requireCursorInstant(String text) {
+        try {
+            Instant.parse(text);
+        } catch (DateTimeParseException e) {
+            throw new InvalidRequestException("cursor", "is not a valid page cursor; use the one from the Link header");
+        }
+    }
+
+    static String normalizeEmail(String email) {
+        return email.strip().toLowerCase(Locale.ROOT);
+    }
+}
