@@ -42,6 +42,22 @@
     }
   });
 
+  // Tabs inside a dialog: show the panel of the chosen tab (its content may load with htmx).
+  document.addEventListener("click", function (event) {
+    var tab = event.target.closest("[data-tab]");
+    if (!tab) {
+      return;
+    }
+    tab.parentElement.querySelectorAll("[data-tab]").forEach(function (other) {
+      var selected = other === tab;
+      other.setAttribute("aria-selected", String(selected));
+      var panel = document.getElementById(other.getAttribute("aria-controls"));
+      if (panel) {
+        panel.hidden = !selected;
+      }
+    });
+  });
+
   // Times are rendered in UTC on the server; show them in the reader's own time zone.
   function localizeTimes(root) {
     root.querySelectorAll("time[datetime]").forEach(function (element) {

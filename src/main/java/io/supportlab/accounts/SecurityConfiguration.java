@@ -75,13 +75,13 @@ class SecurityConfiguration {
 
     /** What a customer's access link (as a bearer token) may call, besides the public API. */
     private static final String[] CUSTOMER_GET_API = {
-        "/api/tickets/*", "/api/tickets/*/history", "/api/tickets/*/replies"
+        "/api/tickets/*", "/api/tickets/*/history", "/api/tickets/*/replies", "/api/preferences/*"
     };
 
-    private static final String[] CUSTOMER_POST_API = {"/api/tickets/*/replies"};
+    private static final String[] CUSTOMER_POST_API = {"/api/tickets/*/replies", "/api/preferences"};
 
     /** Anonymous forms: nobody is logged in, so there is no session a forged request could ride on. */
-    private static final String[] ANONYMOUS_FORM_POSTS = {"/help/tickets", "/my/link"};
+    private static final String[] ANONYMOUS_FORM_POSTS = {"/help/tickets", "/my/link", "/unsubscribe"};
 
     @Bean
     @Order(1)
@@ -125,7 +125,7 @@ class SecurityConfiguration {
     SecurityFilterChain pageSecurity(HttpSecurity http) throws Exception {
         http.authorizeHttpRequests(auth -> auth.requestMatchers(PUBLIC_PAGES)
                         .permitAll()
-                        .requestMatchers("/my/link", "/my/access")
+                        .requestMatchers("/my/link", "/my/access", "/unsubscribe")
                         .permitAll()
                         .requestMatchers("/my/**")
                         .hasRole("CUSTOMER")

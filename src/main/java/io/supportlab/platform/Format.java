@@ -23,6 +23,11 @@ public final class Format {
         return instant == null ? "" : instant.toString();
     }
 
+    /** A value for a URL query parameter. */
+    public static String query(String value) {
+        return java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8);
+    }
+
     /** At most {@code max} characters, cut at a word boundary where possible. */
     public static String excerpt(String text, int max) {
         if (text.length() <= max) {

@@ -44,6 +44,14 @@ public enum SqlDialect {
         return this == POSTGRESQL ? " FOR UPDATE" : "";
     }
 
+    /**
+     * Suffix of the SELECT with which one of several instances claims work rows (an outbox), so
+     * two never claim the same row. SQLite has one writer at a time and needs none.
+     */
+    public String skipLocked() {
+        return this == POSTGRESQL ? " FOR UPDATE SKIP LOCKED" : "";
+    }
+
     /** The JDBC parameter value that stores {@code instant} in a timestamp column. */
     public abstract Object timestamp(Instant instant);
 

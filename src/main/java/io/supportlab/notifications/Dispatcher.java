@@ -1,0 +1,91 @@
+package io.supportlab.notifications;
+
+import io.supportlab.platform.Problems;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * Sends due notifications: claims a batch with a lease (skipping rows other instances hold), hands
+ * each to the mail provider, and records the outcome: sent, retry later with exponential backoff,
+ * or failed after the last attempt. A process killed mid-send leaves its rows pending; their lease
+ * lapses and they are sent again (at least once: SMTP offers no exactly-once).
+ */
+@Component
+class Dispatcher {
+
+    private static final Logger log = LoggerFactory.getLogger(Dispatcher.class);
+
+    private final NotificationRepository notifications;
+    private final MailProvider provider;
+    private final NotificationsProperties properties;
+    private final Clock clock;
+
+    Dispatcher(
+            NotificationRepository notifications,
+            MailProvider provider,
+            NotificationsProperties properties,
+            Clock clock) {
+        this.notifications = notifications;
+        this.provider = provider;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    @Scheduled(
+            fixedDelayString = "${supportlab.mail.poll-interval:2s}",
+            initialDelayString = "${supportlab.mail.poll-interval:2s}")
+    void dispatchScheduled() {
+        try {
+            dispatchDue();
+        } catch (RuntimeException e) {
+            // The database may be down; the next round tries again.
+            log.warn("Notification dispatch round failed: {}", e.getMessage());
+        }
+    }
+
+    /** Sends everything due now; returns how many notifications were attempted. */
+    int dispatchDue() {
+        int attempted = 0;
+        List<Notification> batch;
+        do {
+            Instant now = Instant.now(clock);
+            batch = notifications.claimDue(now, now.plus(properties.lease()), properties.batchSize());
+            batch.forEach(this::deliver);
+            attempted += batch.size();
+        } while (batch.size() == properties.batchSize());
+        return attempted;
+    }
+
+    private void deliver(Notification notification) {
+        try {
+            provider.send(OutgoingMail.of(notification, properties.from()));
+            notifications.markSent(notification.id(), Instant.now(clock));
+        } catch (MailProvider.MailDeliveryException | RuntimeException e) {
+            String error = Problems.abbreviate(String.valueOf(e.getMessage()), 500);
+            int failures = notification.attempts() + 1;
+            if (failures >= properties.maxAttempts()) {
+                log.warn(
+                        "Giving up on notification {} to {} after {} attempts: {}",
+                        notification.id(),
+                        notification.recipientEmail(),
+                        failures,
+                        error);
+                notifications.markFailed(notification.id(), error);
+            } else {
+                Instant next = Instant.now(clock).plus(properties.backoff(failures));
+                log.info(
+                        "Notification {} failed (attempt {}), retrying at {}: {}",
+                        notification.id(),
+                        failures,
+                        next,
+                        error);
+                notifications.markRetry(notification.id(), error, next);
+            }
+        }
+    }
+}

@@ -1,0 +1,251 @@
+package io.supportlab.notifications;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.GreenMailUtil;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import io.supportlab.accounts.Caller;
+import io.supportlab.testing.IntegrationTest;
+import io.supportlab.testing.UsePostgres;
+import io.supportlab.tickets.NewReply;
+import io.supportlab.tickets.NewTicket;
+import io.supportlab.tickets.Reply;
+import io.supportlab.tickets.Ticket;
+import io.supportlab.tickets.TicketChange;
+import io.supportlab.tickets.TicketPriority;
+import io.supportlab.tickets.TicketService;
+import io.supportlab.tickets.TicketStatus;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * Real SMTP delivery to an in-process SMTP server (GreenMail): content, threading and unsubscribe
+ * headers, failures and recovery, and that no email goes out twice. The background dispatcher is
+ * off; each test dispatches when it wants to.
+ */
+class MailDeliveryTests {
+
+    @RegisterExtension
+    static GreenMailExtension smtp = new GreenMailExtension(ServerSetupTest.SMTP);
+
+    @Nested
+    class OnSqlite extends Contract {}
+
+    @Nested
+    @UsePostgres
+    class OnPostgres extends Contract {}
+
+    @SmtpTestContext
+    abstract static class Contract extends IntegrationTest {
+
+        @Autowired
+        TicketService tickets;
+
+        @Autowired
+        Dispatcher dispatcher;
+
+        @Autowired
+        NotificationRepository notifications;
+
+        final Caller agent = new Caller(ADMIN_EMAIL, true);
+
+        Ticket ticket(String title, String email) {
+            return tickets.create(new NewTicket(title, "It broke.\nTwice.", TicketPriority.HIGH, email), null);
+        }
+
+        @Test
+        void createdAndStatusEmailsArriveInOneThread() throws Exception {
+            Ticket ticket = ticket("Export <script>x</script> fails", "ann@example.com");
+            tickets.change(ticket.id(), TicketChange.status(TicketStatus.IN_PROGRESS, "On it"), null, agent);
+            assertThat(dispatcher.dispatchDue()).isEqualTo(2);
+
+            MimeMessage[] received = smtp.getReceivedMessages();
+            assertThat(received).hasSize(2);
+            MimeMessage created = received[0];
+            MimeMessage update = received[1];
+            assertThat(created.getSubject())
+                    .isEqualTo(
+                            "[" + ticket.reference() + "] We received your request: Export <script>x</script> fails");
+            assertThat(created.getAllRecipients()[0].toString()).isEqualTo("ann@example.com");
+            assertThat(update.getSubject()).startsWith("[" + ticket.reference() + "] Status update");
+
+            String root = created.getMessageID();
+            assertThat(root).isEqualTo("<ticket-" + ticket.id() + "@localhost>");
+            assertThat(update.getHeader("In-Reply-To")[0]).isEqualTo(root);
+            assertThat(update.getHeader("References")[0]).isEqualTo(root);
+            assertThat(update.getMessageID()).isNotEqualTo(root);
+
+            assertThat(created.getHeader("List-Unsubscribe")[0])
+                    .startsWith("<http://localhost:8080/unsubscribe?token=");
+            assertThat(created.getHeader("List-Unsubscribe-Post")[0]).isEqualTo("List-Unsubscribe=One-Click");
+
+            MimeMultipart alternative = alternativePart(created);
+            String text = (String) alternative.getBodyPart(0).getContent();
+            String html = (String) alternative.getBodyPart(1).getContent();
+            assertThat(alternative.getBodyPart(0).getContentType()).startsWith("text/plain");
+            assertThat(alternative.getBodyPart(1).getContentType()).startsWith("text/html");
+            assertThat(text).contains("Export <script>x</script> fails", "/my/access?token=", "/unsubscribe?token=");
+            assertThat(html)
+                    .contains("Export &lt;script&gt;x&lt;/script&gt; fails")
+                    .doesNotContain("<script>x");
+            assertThat(GreenMailUtil.getBody(update)).contains("On it");
+        }
+
+        @Test
+        void publicRepliesAreEmailedAndInternalNotesAreNot() {
+            Ticket ticket = ticket("Help", "bo@example.com");
+            tickets.reply(ticket.id(), new NewReply("Internal only", Reply.Visibility.INTERNAL), agent);
+            tickets.reply(ticket.id(), new NewReply("Try turning it off and on", Reply.Visibility.PUBLIC), agent);
+            dispatcher.dispatchDue();
+            List<String> subjects = subjects();
+            assertThat(subjects).anyMatch(s -> s.startsWith("[" + ticket.reference() + "] New reply"));
+            assertThat(String.join("\n", bodies()))
+                    .contains("Try turning it off and on")
+                    .doesNotContain("Internal only");
+        }
+
+        @Test
+        void staysPendingWhileSmtpIsDownAndIsSentOnceWhenItReturns() throws Exception {
+            smtp.stop();
+            Ticket ticket = ticket("Outage", "cy@example.com");
+            dispatcher.dispatchDue();
+            Notification waiting = notifications.forTicket(ticket.id()).getFirst();
+            assertThat(waiting.status()).isEqualTo(NotificationStatus.PENDING);
+            assertThat(waiting.attempts()).isEqualTo(1);
+            assertThat(waiting.lastError()).isNotBlank();
+
+            smtp.start();
+            Thread.sleep(5);
+            dispatcher.dispatchDue();
+            dispatcher.dispatchDue();
+            Notification sent = notifications.forTicket(ticket.id()).getFirst();
+            assertThat(sent.status()).isEqualTo(NotificationStatus.SENT);
+            assertThat(sent.attempts()).isEqualTo(2);
+            assertThat(sent.sentAt()).isNotNull();
+            assertThat(smtp.getReceivedMessages()).hasSize(1);
+        }
+
+        @Test
+        void givesUpAfterTheLastAttemptAndCanBeRetried() throws Exception {
+            smtp.stop();
+            Ticket ticket = ticket("Never", "di@example.com");
+            for (int i = 0; i < 3; i++) {
+                dispatcher.dispatchDue();
+                Thread.sleep(5);
+            }
+            Notification failed = notifications.forTicket(ticket.id()).getFirst();
+            assertThat(failed.status()).isEqualTo(NotificationStatus.FAILED);
+            assertThat(failed.attempts()).isEqualTo(3);
+            assertThat(failed.lastError()).isNotBlank();
+
+            admin().post()
+                    .uri("/api/notifications/" + failed.id() + "/retry")
+                    .exchange()
+                    .expectStatus()
+                    .isOk()
+                    .expectBody()
+                    .jsonPath("$.status")
+                    .isEqualTo("pending");
+            smtp.start();
+            dispatcher.dispatchDue();
+            assertThat(notifications.find(failed.id()).orElseThrow().status()).isEqualTo(NotificationStatus.SENT);
+            admin().post()
+                    .uri("/api/notifications/" + failed.id() + "/retry")
+                    .exchange()
+                    .expectStatus()
+                    .isEqualTo(409);
+        }
+
+        @Test
+        void concurrentDispatchersSendEachNotificationOnce() throws Exception {
+            for (int i = 0; i < 30; i++) {
+                ticket("Rush " + i, "rush" + i + "@example.com");
+            }
+            List<Future<Integer>> rounds = new ArrayList<>();
+            try (ExecutorService pool = Executors.newFixedThreadPool(4)) {
+                for (int i = 0; i < 4; i++) {
+                    rounds.add(pool.submit(dispatcher::dispatchDue));
+                }
+            }
+            int attempted = 0;
+            for (Future<Integer> round : rounds) {
+                attempted += round.get();
+            }
+            assertThat(attempted).isEqualTo(30);
+            assertThat(smtp.getReceivedMessages()).hasSize(30);
+            assertThat(jdbc.sql("SELECT COUNT(*) FROM notifications WHERE status = 'sent'")
+                            .query(Long.class)
+                            .single())
+                    .isEqualTo(30);
+        }
+
+        @Test
+        void ticketEndpointListsItsNotificationsWithDeliveryState() {
+            Ticket ticket = ticket("Listed", "el@example.com");
+            dispatcher.dispatchDue();
+            admin().get()
+                    .uri("/api/tickets/" + ticket.id() + "/notifications")
+                    .exchange()
+                    .expectStatus()
+                    .isOk()
+                    .expectBody()
+                    .jsonPath("$.length()")
+                    .isEqualTo(1)
+                    .jsonPath("$[0].notification_type")
+                    .isEqualTo("ticket_created")
+                    .jsonPath("$[0].status")
+                    .isEqualTo("sent")
+                    .jsonPath("$[0].attempts")
+                    .isEqualTo(1)
+                    .jsonPath("$[0].recipient_email")
+                    .isEqualTo("el@example.com")
+                    .jsonPath("$[0].html_content")
+                    .doesNotExist();
+            anonymous()
+                    .get()
+                    .uri("/api/tickets/" + ticket.id() + "/notifications")
+                    .exchange()
+                    .expectStatus()
+                    .isUnauthorized();
+        }
+
+        private List<String> subjects() {
+            List<String> subjects = new ArrayList<>();
+            for (MimeMessage message : smtp.getReceivedMessages()) {
+                try {
+                    subjects.add(message.getSubject());
+                } catch (jakarta.mail.MessagingException e) {
+                    throw new IllegalStateException(e);
+                }
+            }
+            return subjects;
+        }
+
+        private List<String> bodies() {
+            List<String> bodies = new ArrayList<>();
+            for (MimeMessage message : smtp.getReceivedMessages()) {
+                bodies.add(GreenMailUtil.getBody(message));
+            }
+            return bodies;
+        }
+
+        private static MimeMultipart alternativePart(MimeMessage message) throws Exception {
+            MimeMultipart mixed = (MimeMultipart) message.getContent();
+            Object first = mixed.getBodyPart(0).getContent();
+            if (first instanceof MimeMultipart nested) {
+                return nested.getBodyPart(0).getContent() instanceof MimeMultipart deeper ? deeper : nested;
+            }
+            return mixed;
+        }
+    }
+}

@@ -1,0 +1,74 @@
+package io.supportlab.notifications;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.supportlab.testing.Browser;
+import io.supportlab.testing.BrowserTest;
+import io.supportlab.tickets.NewTicket;
+import io.supportlab.tickets.Ticket;
+import io.supportlab.tickets.TicketPriority;
+import io.supportlab.tickets.TicketService;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.springframework.beans.factory.annotation.Autowired;
+
+class NotificationBrowserTests extends BrowserTest {
+
+    @Autowired
+    TicketService tickets;
+
+    @Autowired
+    PreferenceService preferences;
+
+    @Test
+    void historyDialogShowsTheDeliveryLogAndPreferencesDialogSavesAndReopensPrefilled() {
+        Ticket ticket = tickets.create(
+                new NewTicket("Where is my parcel", "Ordered last week", TicketPriority.MEDIUM, "fay@example.com"),
+                null);
+        logInAs(ADMIN_EMAIL, ADMIN_PASSWORD);
+        open("/tickets");
+        WebElement card = browser.findElement(By.id("ticket-" + ticket.id()));
+        card.findElement(By.xpath(".//button[contains(., 'History')]")).click();
+        WebElement dialog = waitUpTo(10).until(ExpectedConditions.visibilityOfElementLocated(By.id("app-dialog")));
+        dialog.findElement(By.xpath(".//button[@role='tab' and contains(., 'Notifications')]"))
+                .click();
+        waitUpTo(10)
+                .until(d ->
+                        d.findElement(By.id("notifications-panel")).getText().contains("ticket_created"));
+        assertThat(browser.findElement(By.id("notifications-panel")).getText())
+                .contains("We received your request: Where is my parcel", "fay@example.com");
+        Browser.screenshot("history-notifications-tab");
+        dialog.findElement(By.cssSelector(".dialog-close button")).click();
+
+        browser.findElement(By.id("ticket-" + ticket.id()))
+                .findElement(By.xpath(".//button[contains(., 'Preferences')]"))
+                .click();
+        waitUpTo(10)
+                .until(d -> d.findElement(By.id("app-dialog")).isDisplayed()
+                        && !d.findElements(By.id("notificationFrequency")).isEmpty());
+        new Select(browser.findElement(By.id("notificationFrequency"))).selectByValue("daily");
+        new Select(browser.findElement(By.id("preferredLanguage"))).selectByValue("de");
+        browser.findElement(By.cssSelector(".preferences-form button[type=submit]"))
+                .click();
+        waitUpTo(10).until(d -> d.findElement(By.id("app-dialog")).getText().contains("Preferences saved."));
+        Browser.screenshot("preferences-dialog");
+        assertThat(preferences.get("fay@example.com").notificationFrequency()).isEqualTo(Frequency.DAILY);
+
+        browser.findElement(By.cssSelector(".dialog-close button")).click();
+        browser.findElement(By.id("ticket-" + ticket.id()))
+                .findElement(By.xpath(".//button[contains(., 'Preferences')]"))
+                .click();
+        waitUpTo(10)
+                .until(d -> !d.findElements(By.cssSelector("#notificationFrequency option[value=daily]"))
+                                .isEmpty()
+                        && d.findElement(By.cssSelector("#notificationFrequency option[value=daily]"))
+                                .isSelected());
+        assertThat(new Select(browser.findElement(By.id("preferredLanguage")))
+                        .getFirstSelectedOption()
+                        .getText())
+                .isEqualTo("Deutsch");
+    }
+}
