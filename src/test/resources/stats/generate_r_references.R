@@ -69,7 +69,8 @@ for (i in seq_along(pairs)) {
     if (!is.null(res)) {
       v <- var(y) / length(y) / m1^2 + var(x) / length(x) * m2^2 / m1^4
       h <- qt(1 - (1 - conf) / 2, res$parameter) * sqrt(v)
-      rel[2:3] <- c(rel[1] - h, rel[1] + h)
+      # zero delta-method variance gives a zero-width interval: the engine reports none (NA)
+      if (v > 0) rel[2:3] <- c(rel[1] - h, rel[1] + h)
     }
   }
   welch <- rbind(welch, data.frame(n1 = length(x), sum1 = g(s1), sumsq1 = g(q1), n2 = length(y), sum2 = g(s2), sumsq2 = g(q2),
@@ -139,7 +140,7 @@ for (method in c("holm", "BH")) {
   }
 }
 write_cases("p_adjust.csv", c(
-  "adjusted = p.adjust(p, method = 'holm' | 'BH') with the default n = length(p) (NA entries count towards n and stay NA)"),
+  "adjusted = p.adjust(p, method = 'holm' | 'BH') with the default n (NA entries stay NA and, by R's lazy default, do not count towards n)"),
   adj)
 
 # ------------------------------------------------------------------ power

@@ -10,9 +10,9 @@ import org.jspecify.annotations.Nullable;
 /**
  * Adjusted p-values for a family of comparisons, identical to R's {@code p.adjust}.
  *
- * <p>A comparison whose p-value is not defined ({@code null}) still counts towards the family size,
- * as R's {@code p.adjust} does with its default {@code n = length(p)}; its adjusted value stays
- * {@code null}. Counting it is the conservative choice: an undefined test was still attempted.
+ * <p>A comparison whose p-value is not defined ({@code null}, e.g. no variance yet) carries no
+ * evidence and is left out of the family, as R's {@code p.adjust} does by default; its adjusted
+ * value stays {@code null}.
  */
 public final class MultipleComparisons {
 
@@ -26,13 +26,13 @@ public final class MultipleComparisons {
      * @return adjusted p-values in the same order as the input
      */
     public static List<@Nullable Double> adjust(List<@Nullable Double> pValues, CorrectionMethod method) {
-        int family = pValues.size();
-        Integer[] defined = IntStream.range(0, family)
+        Integer[] defined = IntStream.range(0, pValues.size())
                 .filter(i -> pValues.get(i) != null)
                 .boxed()
                 .sorted(Comparator.comparingDouble(i -> pValues.get(i)))
                 .toArray(Integer[]::new);
-        @Nullable Double[] adjusted = new Double[family];
+        int family = defined.length;
+        @Nullable Double[] adjusted = new Double[pValues.size()];
         double[] sorted =
                 Arrays.stream(defined).mapToDouble(i -> pValues.get(i)).toArray();
         double[] result = switch (method) {
