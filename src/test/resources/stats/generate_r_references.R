@@ -130,7 +130,7 @@ fixed <- list(c(0.01), c(0.04, 0.03), c(0.01, 0.02, 0.03, 0.04, 0.05), c(0.5, 0.
               c(0.001, NA, 0.04), c(NA, NA), c(0, 1), c(0.02, 0.02, 0.02, 0.02), c(0.9, 0.01, 0.02))
 for (method in c("holm", "BH")) {
   cases <- fixed
-  while (length(cases) < 20) {
+  while (length(cases) < 32) {
     k <- sample(2:8, 1)
     cases[[length(cases) + 1]] <- signif(c(runif(k) ^ sample(c(1, 3, 6), 1)), 6)
   }

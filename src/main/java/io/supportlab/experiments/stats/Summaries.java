@@ -37,12 +37,7 @@ final class Summaries {
                     lift.notes().isEmpty() ? "not defined" : lift.notes().getFirst();
             return name + ": the relative change against control cannot be computed (" + reason + ")";
         }
-        String size = percent(Math.abs(value));
-        String sentence = switch (draft.metric()) {
-            case CONVERSION -> name + " converts " + size + (value >= 0 ? " better" : " worse") + " than control";
-            case VALUE ->
-                name + "'s average value is " + size + (value >= 0 ? " higher" : " lower") + " than control's";
-        };
+        String sentence = value == 0 ? same(name, draft.metric()) : changed(name, draft.metric(), value);
         Interval interval = lift.interval();
         if (interval == null) {
             return sentence;
@@ -50,6 +45,21 @@ final class Summaries {
         String kind = draft.sequential() != null ? "% always-valid CI " : "% CI ";
         return sentence + " (" + trim(confidenceLevel * 100) + kind + signedPercent(interval.lower()) + " to "
                 + signedPercent(interval.upper()) + ")";
+    }
+
+    private static String same(String name, Metric metric) {
+        return switch (metric) {
+            case CONVERSION -> name + " converts at the same rate as control";
+            case VALUE -> name + "'s average value equals control's";
+        };
+    }
+
+    private static String changed(String name, Metric metric, double value) {
+        String size = percent(Math.abs(value));
+        return switch (metric) {
+            case CONVERSION -> name + " converts " + size + (value > 0 ? " better" : " worse") + " than control";
+            case VALUE -> name + "'s average value is " + size + (value > 0 ? " higher" : " lower") + " than control's";
+        };
     }
 
     private static String verdict(
