@@ -1,7 +1,5 @@
 package io.supportlab.experiments.stats;
 
-import java.util.Arrays;
-import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -75,11 +73,4 @@ final class Differences {
     }
 
     record Lift(double estimate, double standardError) {}
-
-    static List<String> notesOf(Estimate... estimates) {
-        return Arrays.stream(estimates)
-                .flatMap(e -> e.notes().stream())
-                .distinct()
-                .toList();
-    }
 }

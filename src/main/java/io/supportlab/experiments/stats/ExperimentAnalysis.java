@@ -25,13 +25,7 @@ public final class ExperimentAnalysis {
         List<VariantStats> variants = input.variants().stream()
                 .map(v -> variantStats(v, input.confidenceLevel()))
                 .toList();
-        List<ComparisonDraft> drafts = new ArrayList<>();
-        for (VariantInput treatment : input.treatments()) {
-            drafts.add(ComparisonDraft.conversion(input, treatment));
-            if (input.hasValueMetric()) {
-                drafts.add(ComparisonDraft.value(input, treatment));
-            }
-        }
+        List<ComparisonDraft> drafts = drafts(input);
         CorrectionMethod correction = drafts.size() > 1 ? input.correction() : CorrectionMethod.NONE;
         List<@Nullable Double> adjusted = MultipleComparisons.adjust(
                 drafts.stream().map(ComparisonDraft::decisionPValue).toList(), correction);
@@ -57,6 +51,17 @@ public final class ExperimentAnalysis {
                 sampleRatio,
                 progress,
                 progress.preliminary());
+    }
+
+    private static List<ComparisonDraft> drafts(AnalysisInput input) {
+        List<ComparisonDraft> drafts = new ArrayList<>();
+        for (VariantInput treatment : input.treatments()) {
+            drafts.add(ComparisonDraft.conversion(input, treatment));
+            if (input.hasValueMetric()) {
+                drafts.add(ComparisonDraft.value(input, treatment));
+            }
+        }
+        return drafts;
     }
 
     static VariantStats variantStats(VariantInput variant, double confidenceLevel) {
