@@ -17,9 +17,9 @@ public final class ExperimentAnalysis {
      * (and value, when given), multiple-comparison adjustment, sample ratio check, power and
      * summaries.
      *
-     * @throws IllegalArgumentException never for edge-case data (empty variants, 0% or 100%
-     *     conversion, no variance): those give defined results with notes. Invalid input is rejected
-     *     when the input records are constructed.
+     * <p>Edge-case data (empty variants, 0% or 100% conversion, no variance) never throws: undefined
+     * quantities are null and explained in notes. Invalid input is rejected earlier, when the input
+     * records are constructed.
      */
     public static AnalysisResult analyze(AnalysisInput input) {
         List<VariantStats> variants = input.variants().stream()
