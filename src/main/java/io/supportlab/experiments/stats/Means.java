@@ -1,0 +1,85 @@
+package io.supportlab.experiments.stats;
+
+import java.util.List;
+
+/** Frequentist estimates and tests for value metrics (mean value per participant). */
+final class Means {
+
+    private Means() {}
+
+    /** Mean with the one-sample t interval (R {@code t.test(x)$conf.int}). */
+    static Estimate mean(Moments moments, double confidenceLevel) {
+        if (moments.n() == 0) {
+            return Estimate.undefined(Proportions.NO_PARTICIPANTS);
+        }
+        if (moments.n() == 1) {
+            return Estimate.withoutInterval(moments.mean(), "only one participant: variance and interval not defined");
+        }
+        if (moments.variance() == 0) {
+            return Estimate.withoutInterval(moments.mean(), "no variance: every participant has the same value");
+        }
+        double half = Quantiles.t(confidenceLevel, moments.n() - 1) * Math.sqrt(moments.varianceOfMean());
+        return Estimate.of(moments.mean(), Interval.around(moments.mean(), half));
+    }
+
+    /**
+     * Welch–Satterthwaite degrees of freedom: (v1/n1 + v2/n2)^2 / ((v1/n1)^2/(n1-1) + (v2/n2)^2/(n2-1)).
+     * Only defined when both variants have at least two participants and some variance.
+     */
+    static double welchDegreesOfFreedom(Moments control, Moments treatment) {
+        double a = control.varianceOfMean();
+        double b = treatment.varianceOfMean();
+        return (a + b) * (a + b) / (a * a / (control.n() - 1) + b * b / (treatment.n() - 1));
+    }
+
+    /** Welch's unequal-variance t-test of treatment minus control (R {@code t.test(treatment, control)}). */
+    static HypothesisTest welch(Moments control, Moments treatment) {
+        if (control.n() < 2 || treatment.n() < 2) {
+            return HypothesisTest.undefined("a variant has fewer than 2 participants: Welch's t-test not defined");
+        }
+        double se = Math.sqrt(Differences.absoluteVariance(control, treatment));
+        if (se == 0) {
+            return HypothesisTest.undefined("no variance in either variant: Welch's t-test not defined");
+        }
+        double t = (treatment.mean() - control.mean()) / se;
+        double df = welchDegreesOfFreedom(control, treatment);
+        return new HypothesisTest(t, df, Quantiles.tTwoSidedP(t, df), List.of());
+    }
+
+    /** Difference in means with the Welch t interval. */
+    static Estimate absoluteDifference(Moments control, Moments treatment, double confidenceLevel) {
+        if (control.n() == 0 || treatment.n() == 0) {
+            return Estimate.undefined(Differences.NO_PARTICIPANTS);
+        }
+        if (!welchDefined(control, treatment)) {
+            return Estimate.withoutInterval(
+                    treatment.mean() - control.mean(), "interval not defined: " + reason(control, treatment));
+        }
+        double df = welchDegreesOfFreedom(control, treatment);
+        return Differences.absolute(control, treatment, Quantiles.t(confidenceLevel, df));
+    }
+
+    /** Relative lift of the means with the delta-method interval on Welch degrees of freedom (as GrowthBook). */
+    static Estimate relativeLift(Moments control, Moments treatment, double confidenceLevel) {
+        if (control.n() == 0 || treatment.n() == 0) {
+            return Estimate.undefined(Differences.NO_PARTICIPANTS);
+        }
+        if (control.mean() == 0) {
+            return Estimate.undefined(Differences.ZERO_CONTROL);
+        }
+        if (!welchDefined(control, treatment)) {
+            return Estimate.withoutInterval(
+                    treatment.mean() / control.mean() - 1, "interval not defined: " + reason(control, treatment));
+        }
+        double df = welchDegreesOfFreedom(control, treatment);
+        return Differences.relative(control, treatment, Quantiles.t(confidenceLevel, df));
+    }
+
+    private static boolean welchDefined(Moments control, Moments treatment) {
+        return control.n() >= 2 && treatment.n() >= 2 && Differences.absoluteVariance(control, treatment) > 0;
+    }
+
+    private static String reason(Moments control, Moments treatment) {
+        return control.n() < 2 || treatment.n() < 2 ? "a variant has fewer than 2 participants" : "no variance";
+    }
+}
