@@ -2,6 +2,7 @@ package io.supportlab.accounts;
 
 import static org.springframework.http.HttpMethod.GET;
 import static org.springframework.http.HttpMethod.POST;
+import static org.springframework.http.HttpMethod.PUT;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -102,6 +103,10 @@ class SecurityConfiguration {
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info")
                         .permitAll()
                         .requestMatchers("/actuator/**", "/api/users", "/api/users/**")
+                        .hasRole("ADMIN")
+                        .requestMatchers(POST, "/api/ab-tests")
+                        .hasRole("ADMIN")
+                        .requestMatchers(PUT, "/api/ab-tests/*", "/api/ab-tests/*/status")
                         .hasRole("ADMIN")
                         .requestMatchers(GET, CUSTOMER_GET_API)
                         .hasAnyRole("AGENT", "CUSTOMER")

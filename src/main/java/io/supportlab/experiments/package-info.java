@@ -1,4 +1,10 @@
-/** The A/B Testing feature. */
+/**
+ * The experimentation platform: experiments with weighted variants and a lifecycle, deterministic
+ * assignment compatible with GrowthBook's SDKs, event tracking, and results computed from SQL
+ * aggregates by the statistics engine in {@code experiments.stats}.
+ *
+ * <p>Depends on {@code platform} and {@code accounts}. {@code stats} is internal to this module.
+ */
 @NullMarked
 package io.supportlab.experiments;
 

@@ -123,13 +123,18 @@ class NotificationRepository {
         return jdbc.sql(FIND).param("id", id).query(NotificationRepository::map).optional();
     }
 
+    /** Claims due rows, oldest first, so that a ticket's first email also goes out first. */
     List<Notification> claimDue(Instant now, Instant leaseUntil, int limit) {
-        return jdbc.sql(CLAIM.formatted(dialect.skipLocked(), COLUMNS))
+        List<Notification> claimed = jdbc.sql(CLAIM.formatted(dialect.skipLocked(), COLUMNS))
                 .param("now", dialect.timestamp(now))
                 .param("leaseUntil", dialect.timestamp(leaseUntil))
                 .param("limit", limit)
                 .query(NotificationRepository::map)
                 .list();
+        // RETURNING gives no order guarantee.
+        return claimed.stream()
+                .sorted(java.util.Comparator.comparing(Notification::createdAt).thenComparing(Notification::id))
+                .toList();
     }
 
     void markSent(String id, Instant now) {

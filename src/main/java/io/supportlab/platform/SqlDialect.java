@@ -52,6 +52,13 @@ public enum SqlDialect {
         return this == POSTGRESQL ? " FOR UPDATE SKIP LOCKED" : "";
     }
 
+    /** An SQL expression for the UTC calendar day ({@code 2025-01-31}) of a timestamp column. */
+    public String utcDate(String column) {
+        return this == POSTGRESQL
+                ? "to_char(" + column + " AT TIME ZONE 'UTC', 'YYYY-MM-DD')"
+                : "substr(" + column + ", 1, 10)";
+    }
+
     /** The JDBC parameter value that stores {@code instant} in a timestamp column. */
     public abstract Object timestamp(Instant instant);
 

@@ -1,0 +1,96 @@
+package io.supportlab.experiments;
+
+import io.supportlab.platform.Ids;
+import io.supportlab.platform.SqlDialect;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** SQL for {@code ab_test_assignments}: one row per (experiment, user), the first one wins. */
+@Repository
+class AssignmentRepository {
+
+    private static final String FIND = """
+            SELECT test_id, user_identifier, variant, hash_value, assigned_at FROM ab_test_assignments
+            WHERE test_id = :testId AND user_identifier = :user
+            """;
+
+    private static final String INSERT_IF_ABSENT = """
+            INSERT INTO ab_test_assignments (id, test_id, user_identifier, variant, assigned_at, hash_value)
+            VALUES (:id, :testId, :user, :variant, :assignedAt, :hash)
+            ON CONFLICT (test_id, user_identifier) DO NOTHING
+            """;
+
+    private static final String FIND_MANY = """
+            SELECT test_id, user_identifier, variant, hash_value, assigned_at FROM ab_test_assignments
+            WHERE test_id = :testId AND user_identifier IN (:users)
+            """;
+
+    private final JdbcClient jdbc;
+    private final SqlDialect dialect;
+
+    AssignmentRepository(JdbcClient jdbc, SqlDialect dialect) {
+        this.jdbc = jdbc;
+        this.dialect = dialect;
+    }
+
+    Optional<Assignment> find(String testId, String user) {
+        return jdbc.sql(FIND)
+                .param("testId", testId)
+                .param("user", user)
+                .query(AssignmentRepository::map)
+                .optional();
+    }
+
+    /** Stores the assignment unless the user already has one; true when this call stored it. */
+    boolean insertIfAbsent(Assignment assignment) {
+        return jdbc.sql(INSERT_IF_ABSENT)
+                        .param("id", Ids.newId())
+                        .param("testId", assignment.experimentId())
+                        .param("user", assignment.userIdentifier())
+                        .param("variant", assignment.variant())
+                        .param("assignedAt", dialect.timestamp(assignment.assignedAt()))
+                        .param("hash", Double.toString(assignment.bucket()))
+                        .update()
+                == 1;
+    }
+
+    /** The assignments of several users of one experiment, by user. */
+    Map<String, Assignment> findAll(String testId, Collection<String> users) {
+        if (users.isEmpty()) {
+            return Map.of();
+        }
+        return jdbc
+                .sql(FIND_MANY)
+                .param("testId", testId)
+                .param("users", List.copyOf(users))
+                .query(AssignmentRepository::map)
+                .list()
+                .stream()
+                .collect(Collectors.toMap(Assignment::userIdentifier, a -> a));
+    }
+
+    private static Assignment map(ResultSet rs, int row) throws SQLException {
+        String hash = rs.getString("hash_value");
+        return new Assignment(
+                rs.getString("test_id"),
+                rs.getString("user_identifier"),
+                rs.getString("variant"),
+                hash == null ? Double.NaN : parse(hash),
+                SqlDialect.requireInstant(rs, "assigned_at"));
+    }
+
+    private static double parse(String hash) {
+        try {
+            return Double.parseDouble(hash);
+        } catch (NumberFormatException e) {
+            return Double.NaN; // rows of the seed's MD5 assignment
+        }
+    }
+}

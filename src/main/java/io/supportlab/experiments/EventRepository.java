@@ -1,0 +1,62 @@
+package io.supportlab.experiments;
+
+import io.supportlab.platform.SqlDialect;
+import java.time.Instant;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+/** SQL for {@code ab_test_events}: append-only; a repeated client event id is not stored twice. */
+@Repository
+class EventRepository {
+
+    /** An event ready to store. */
+    record NewEvent(
+            String id,
+            String testId,
+            String userIdentifier,
+            String eventName,
+            @Nullable Double eventValue,
+            @Nullable String eventData,
+            @Nullable String eventId,
+            Instant createdAt) {}
+
+    private static final String INSERT = """
+            INSERT INTO ab_test_events (id, test_id, user_identifier, event_name, event_value, event_data, event_id, created_at)
+            VALUES (:id, :testId, :user, :name, :value, :data, :eventId, :createdAt)
+            ON CONFLICT (test_id, event_id) DO NOTHING
+            """;
+
+    private final NamedParameterJdbcTemplate jdbc;
+    private final SqlDialect dialect;
+
+    EventRepository(NamedParameterJdbcTemplate jdbc, SqlDialect dialect) {
+        this.jdbc = jdbc;
+        this.dialect = dialect;
+    }
+
+    /** Stores events in one batch; element i is false where event i repeated a stored event id. */
+    boolean[] insert(List<NewEvent> events) {
+        MapSqlParameterSource[] rows = events.stream().map(this::params).toArray(MapSqlParameterSource[]::new);
+        int[] counts = jdbc.batchUpdate(INSERT, rows);
+        boolean[] stored = new boolean[counts.length];
+        for (int i = 0; i < counts.length; i++) {
+            stored[i] = counts[i] != 0;
+        }
+        return stored;
+    }
+
+    private MapSqlParameterSource params(NewEvent e) {
+        return new MapSqlParameterSource()
+                .addValue("id", e.id())
+                .addValue("testId", e.testId())
+                .addValue("user", e.userIdentifier())
+                .addValue("name", e.eventName())
+                .addValue("value", e.eventValue())
+                .addValue("data", e.eventData())
+                .addValue("eventId", e.eventId())
+                .addValue("createdAt", dialect.timestamp(e.createdAt()));
+    }
+}

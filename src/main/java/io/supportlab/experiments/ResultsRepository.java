@@ -1,0 +1,191 @@
+package io.supportlab.experiments;
+
+import io.supportlab.platform.Ids;
+import io.supportlab.platform.SqlDialect;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The aggregates behind results, computed by the database: per variant, participants, converters
+ * (users with at least one target event at or after their assignment and before the end), and the
+ * sum and sum of squares of each user's event values. The statistics module turns these into
+ * results; the cost of analysis stays in the database engine.
+ */
+@Repository
+class ResultsRepository {
+
+    /** Sufficient statistics of one variant for one metric. */
+    record VariantTotals(
+            String variant,
+            long participants,
+            long converters,
+            double valueSum,
+            double valueSumOfSquares,
+            boolean valued) {}
+
+    /** New participants and first conversions of one variant on one UTC day. */
+    record DailyCount(String variant, String day, long count) {}
+
+    /** Per user: the total value of their attributable target events. */
+    private static final String CONVERTERS = """
+            SELECT e.user_identifier, SUM(COALESCE(e.event_value, 1)) AS total,
+                   MAX(CASE WHEN e.event_value IS NOT NULL AND e.event_value <> 1 THEN 1 ELSE 0 END) AS valued
+            FROM ab_test_events e
+            JOIN ab_test_assignments x ON x.test_id = e.test_id AND x.user_identifier = e.user_identifier
+            WHERE e.test_id = :testId AND e.event_name = :metric
+              AND e.created_at >= x.assigned_at AND e.created_at <= :until
+            GROUP BY e.user_identifier
+            """;
+
+    private static final String TOTALS = """
+            SELECT a.variant AS variant, COUNT(*) AS participants, COUNT(c.user_identifier) AS converters,
+                   COALESCE(SUM(c.total), 0) AS value_sum, COALESCE(SUM(c.total * c.total), 0) AS value_sum_squares,
+                   COALESCE(MAX(c.valued), 0) AS valued
+            FROM ab_test_assignments a
+            LEFT JOIN (%s) c ON c.user_identifier = a.user_identifier
+            WHERE a.test_id = :testId
+            GROUP BY a.variant
+            """.formatted(CONVERTERS);
+
+    private static final String DAILY_PARTICIPANTS = """
+            SELECT variant, %s AS day, COUNT(*) AS n FROM ab_test_assignments
+            WHERE test_id = :testId GROUP BY variant, %1$s ORDER BY 2
+            """;
+
+    private static final String DAILY_FIRST_CONVERSIONS = """
+            SELECT variant, %s AS day, COUNT(*) AS n FROM (
+                SELECT x.variant AS variant, MIN(e.created_at) AS first_at
+                FROM ab_test_events e
+                JOIN ab_test_assignments x ON x.test_id = e.test_id AND x.user_identifier = e.user_identifier
+                WHERE e.test_id = :testId AND e.event_name = :metric
+                  AND e.created_at >= x.assigned_at AND e.created_at <= :until
+                GROUP BY x.variant, e.user_identifier) firsts
+            GROUP BY variant, %1$s ORDER BY 2
+            """;
+
+    private static final String DELETE_ROWS = "DELETE FROM ab_test_results WHERE test_id = :testId";
+
+    private static final String INSERT_ROW = """
+            INSERT INTO ab_test_results (id, test_id, variant, sample_size, conversion_count, conversion_rate,
+                confidence_interval_lower, confidence_interval_upper, z_score, p_value, is_statistically_significant,
+                calculated_at, metric)
+            VALUES (:id, :testId, :variant, :sampleSize, :conversions, :rate, :lower, :upper, :z, :p, :significant,
+                :calculatedAt, :metric)
+            """;
+
+    private static final String ROWS = """
+            SELECT variant, metric, sample_size, conversion_count, conversion_rate, confidence_interval_lower,
+                   confidence_interval_upper, z_score, p_value, is_statistically_significant, calculated_at
+            FROM ab_test_results WHERE test_id = :testId ORDER BY metric, calculated_at, id
+            """;
+
+    private static final String UPSERT_ANALYSIS = """
+            INSERT INTO ab_test_analyses (test_id, calculated_at, payload) VALUES (:testId, :calculatedAt, :payload)
+            ON CONFLICT (test_id) DO UPDATE SET calculated_at = excluded.calculated_at, payload = excluded.payload
+            """;
+
+    private static final String ANALYSIS = "SELECT payload FROM ab_test_analyses WHERE test_id = :testId";
+
+    private final JdbcClient jdbc;
+    private final SqlDialect dialect;
+
+    ResultsRepository(JdbcClient jdbc, SqlDialect dialect) {
+        this.jdbc = jdbc;
+        this.dialect = dialect;
+    }
+
+    List<VariantTotals> totals(String testId, String metric, Instant until) {
+        return jdbc.sql(TOTALS)
+                .param("testId", testId)
+                .param("metric", metric)
+                .param("until", dialect.timestamp(until))
+                .query((rs, n) -> new VariantTotals(
+                        rs.getString("variant"),
+                        rs.getLong("participants"),
+                        rs.getLong("converters"),
+                        rs.getDouble("value_sum"),
+                        rs.getDouble("value_sum_squares"),
+                        rs.getInt("valued") == 1))
+                .list();
+    }
+
+    List<DailyCount> dailyParticipants(String testId) {
+        String day = dialect.utcDate("assigned_at");
+        return jdbc.sql(DAILY_PARTICIPANTS.formatted(day))
+                .param("testId", testId)
+                .query((rs, n) -> new DailyCount(rs.getString("variant"), rs.getString("day"), rs.getLong("n")))
+                .list();
+    }
+
+    List<DailyCount> dailyFirstConversions(String testId, String metric, Instant until) {
+        String day = dialect.utcDate("first_at");
+        return jdbc.sql(DAILY_FIRST_CONVERSIONS.formatted(day))
+                .param("testId", testId)
+                .param("metric", metric)
+                .param("until", dialect.timestamp(until))
+                .query((rs, n) -> new DailyCount(rs.getString("variant"), rs.getString("day"), rs.getLong("n")))
+                .list();
+    }
+
+    void replaceRows(String testId, List<ResultRow> rows) {
+        jdbc.sql(DELETE_ROWS).param("testId", testId).update();
+        for (ResultRow row : rows) {
+            jdbc.sql(INSERT_ROW)
+                    .param("id", Ids.newId())
+                    .param("testId", testId)
+                    .param("variant", row.variant())
+                    .param("sampleSize", row.sampleSize())
+                    .param("conversions", row.conversionCount())
+                    .param("rate", row.conversionRate())
+                    .param("lower", row.confidenceIntervalLower())
+                    .param("upper", row.confidenceIntervalUpper())
+                    .param("z", row.zScore())
+                    .param("p", row.pValue())
+                    .param("significant", row.isStatisticallySignificant())
+                    .param("calculatedAt", dialect.timestamp(row.calculatedAt()))
+                    .param("metric", row.metric())
+                    .update();
+        }
+    }
+
+    List<ResultRow> rows(String testId) {
+        return jdbc.sql(ROWS)
+                .param("testId", testId)
+                .query((rs, n) -> new ResultRow(
+                        rs.getString("variant"),
+                        rs.getString("metric"),
+                        rs.getLong("sample_size"),
+                        rs.getLong("conversion_count"),
+                        rs.getDouble("conversion_rate"),
+                        nullableDouble(rs, "confidence_interval_lower"),
+                        nullableDouble(rs, "confidence_interval_upper"),
+                        nullableDouble(rs, "z_score"),
+                        nullableDouble(rs, "p_value"),
+                        rs.getObject("is_statistically_significant") == null
+                                ? null
+                                : rs.getBoolean("is_statistically_significant"),
+                        SqlDialect.requireInstant(rs, "calculated_at")))
+                .list();
+    }
+
+    void saveAnalysis(String testId, Instant calculatedAt, String payload) {
+        jdbc.sql(UPSERT_ANALYSIS)
+                .param("testId", testId)
+                .param("calculatedAt", dialect.timestamp(calculatedAt))
+                .param("payload", payload)
+                .update();
+    }
+
+    Optional<String> analysis(String testId) {
+        return jdbc.sql(ANALYSIS).param("testId", testId).query(String.class).optional();
+    }
+
+    private static @Nullable Double nullableDouble(java.sql.ResultSet rs, String column) throws java.sql.SQLException {
+        double value = rs.getDouble(column);
+        return rs.wasNull() ? null : value;
+    }
+}

@@ -1,0 +1,532 @@
+package io.supportlab.experiments;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.supportlab.testing.IntegrationTest;
+import io.supportlab.testing.UsePostgres;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.client.RestTestClient;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The seed's A/B testing API and its extensions over HTTP, on SQLite and PostgreSQL. */
+class ExperimentApiTests {
+
+    @Nested
+    class OnSqlite extends Contract {}
+
+    @Nested
+    @UsePostgres
+    class OnPostgres extends Contract {}
+
+    abstract static class Contract extends IntegrationTest {
+
+        static final String SEED_EXPERIMENT = """
+                {"name": "Button Color Experiment", "description": "Testing button color impact on conversions",
+                 "hypothesis": "Blue buttons will increase click-through rate by 20%", "control_variant": "green_button",
+                 "test_variant": "blue_button", "target_metric": "clicks", "minimum_sample_size": 100,
+                 "confidence_level": 0.95}""";
+
+        @Autowired
+        JsonMapper json;
+
+        @Autowired
+        ExperimentCache cache;
+
+        @Autowired
+        ExperimentService experiments;
+
+        JsonNode post(RestTestClient client, String uri, String body, int status) {
+            String response = client.post()
+                    .uri(uri)
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .body(body)
+                    .exchange()
+                    .expectStatus()
+                    .isEqualTo(status)
+                    .expectBody(String.class)
+                    .returnResult()
+                    .getResponseBody();
+            return json.readTree(response == null ? "null" : response);
+        }
+
+        JsonNode create(String body) {
+            return post(admin(), "/api/ab-tests", body, 201);
+        }
+
+        String running(String body) {
+            String id = create(body).get("id").asString();
+            setStatus(id, "running", 200);
+            return id;
+        }
+
+        JsonNode setStatus(String id, String status, int expected) {
+            String response = admin().put()
+                    .uri("/api/ab-tests/" + id + "/status")
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .body("{\"status\":\"" + status + "\"}")
+                    .exchange()
+                    .expectStatus()
+                    .isEqualTo(expected)
+                    .expectBody(String.class)
+                    .returnResult()
+                    .getResponseBody();
+            return json.readTree(response);
+        }
+
+        JsonNode assign(String id, String user) {
+            return post(anonymous(), "/api/ab-tests/" + id + "/assign", "{\"user_identifier\":\"" + user + "\"}", 200);
+        }
+
+        JsonNode event(String id, String user, String name, int status) {
+            return post(
+                    anonymous(),
+                    "/api/ab-tests/" + id + "/events",
+                    "{\"user_identifier\":\"" + user + "\",\"event_name\":\"" + name + "\",\"event_value\":1}",
+                    status);
+        }
+
+        long count(String sql) {
+            return jdbc.sql(sql).query(Long.class).single();
+        }
+
+        @Test
+        void seedWalkthroughRunsEndToEnd() {
+            JsonNode created = create(SEED_EXPERIMENT);
+            assertThat(created.get("status").asString()).isEqualTo("draft");
+            assertThat(created.get("key").asString()).isEqualTo("button-color-experiment");
+            assertThat(created.get("variants").size()).isEqualTo(2);
+            assertThat(created.get("variants").get(0).get("weight").asDouble()).isEqualTo(0.5);
+            String id = created.get("id").asString();
+
+            JsonNode draftAssignment = assign(id, "user123");
+            assertThat(draftAssignment.get("in_experiment").asBoolean()).isFalse();
+            assertThat(draftAssignment.get("variant").asString()).isEqualTo("green_button");
+            assertThat(count("SELECT COUNT(*) FROM ab_test_assignments")).isZero();
+
+            JsonNode started = setStatus(id, "running", 200);
+            assertThat(started.get("start_date").isNull()).isFalse();
+
+            JsonNode first = assign(id, "user123");
+            assertThat(first.get("in_experiment").asBoolean()).isTrue();
+            assertThat(first.get("new_assignment").asBoolean()).isTrue();
+            for (int i = 0; i < 3; i++) {
+                JsonNode again = assign(id, "user123");
+                assertThat(again.get("variant").asString())
+                        .isEqualTo(first.get("variant").asString());
+                assertThat(again.get("new_assignment").asBoolean()).isFalse();
+            }
+            post(anonymous(), "/api/ab-tests/" + id + "/events", """
+                    {"user_identifier": "user123", "event_name": "clicks", "event_value": 1,
+                     "event_data": "{\\"color\\": \\"blue\\", \\"location\\": \\"header\\"}"}""", 201);
+            for (int i = 1; i <= 20; i++) {
+                assign(id, "testuser" + i);
+                if (i % 3 == 0) {
+                    event(id, "testuser" + i, "clicks", 201);
+                }
+            }
+            JsonNode calculated =
+                    post(withBasicAuth(ADMIN_EMAIL, ADMIN_PASSWORD), "/api/ab-tests/" + id + "/calculate", "", 200);
+            JsonNode rows = calculated.get("results");
+            assertThat(rows.size()).isEqualTo(2);
+            long sample = 0;
+            long conversions = 0;
+            for (JsonNode row : rows) {
+                sample += row.get("sample_size").asLong();
+                conversions += row.get("conversion_count").asLong();
+                assertThat(row.get("metric").asString()).isEqualTo("clicks");
+            }
+            assertThat(sample).isEqualTo(21);
+            assertThat(conversions).isEqualTo(7);
+            assertThat(rows.get(1).get("p_value").isNull()).isFalse();
+            admin().get()
+                    .uri("/api/ab-tests/" + id + "/results")
+                    .exchange()
+                    .expectStatus()
+                    .isOk()
+                    .expectBody()
+                    .jsonPath("$.results.length()")
+                    .isEqualTo(2)
+                    .jsonPath("$.metrics[0].analysis.variants.length()")
+                    .isEqualTo(2)
+                    .jsonPath("$.timeseries.days.length()")
+                    .isEqualTo(1);
+            admin().get()
+                    .uri("/api/ab-tests/" + id)
+                    .exchange()
+                    .expectBody()
+                    .jsonPath("$.total_participants")
+                    .isEqualTo(21);
+            admin().get()
+                    .uri("/api/ab-tests")
+                    .exchange()
+                    .expectBody()
+                    .jsonPath("$[0].id")
+                    .isEqualTo(id);
+        }
+
+        @Test
+        void keyWorksInEveryPath() {
+            create(
+                    "{\"name\":\"Keyed\",\"key\":\"keyed-test\",\"control_variant\":\"a\",\"test_variant\":\"b\",\"target_metric\":\"go\"}");
+            setStatus("keyed-test", "running", 200);
+            assertThat(assign("keyed-test", "u1").get("in_experiment").asBoolean())
+                    .isTrue();
+            admin().get()
+                    .uri("/api/ab-tests/keyed-test")
+                    .exchange()
+                    .expectStatus()
+                    .isOk();
+            post(
+                    admin(),
+                    "/api/ab-tests",
+                    "{\"name\":\"Other\",\"key\":\"keyed-test\",\"control_variant\":\"a\",\"test_variant\":\"b\",\"target_metric\":\"go\"}",
+                    409);
+            JsonNode second = create(
+                    "{\"name\":\"Keyed\",\"control_variant\":\"a\",\"test_variant\":\"b\",\"target_metric\":\"go\"}");
+            assertThat(second.get("key").asString()).isEqualTo("keyed");
+            assertThat(create(
+                                    "{\"name\":\"Keyed\",\"control_variant\":\"a\",\"test_variant\":\"b\",\"target_metric\":\"go\"}")
+                            .get("key")
+                            .asString())
+                    .isEqualTo("keyed-2");
+        }
+
+        @Test
+        void rejectsInvalidDefinitionsPreciselyAndWritesNothing() {
+            JsonNode weights = post(admin(), "/api/ab-tests", """
+                    {"name":"W","target_metric":"go","variants":[{"key":"a","weight":0.5},{"key":"b","weight":0.6}]}""", 400);
+            assertThat(weights.toString()).contains("weights must add up to 1");
+            JsonNode one = post(admin(), "/api/ab-tests", """
+                    {"name":"One","target_metric":"go","variants":[{"key":"a","weight":1}]}""", 400);
+            assertThat(one.get("errors").get(0).get("field").asString()).isEqualTo("variants");
+            JsonNode duplicate = post(admin(), "/api/ab-tests", """
+                    {"name":"Dup","target_metric":"go","variants":[{"key":"a","weight":0.5},{"key":"a","weight":0.5}]}""", 400);
+            assertThat(duplicate.toString()).contains("duplicates another variant's key");
+            JsonNode confidence = post(admin(), "/api/ab-tests", """
+                    {"name":"C","target_metric":"go","control_variant":"a","test_variant":"b","confidence_level":0.4,"coverage":1.5}""", 400);
+            assertThat(confidence.toString()).contains("confidence_level", "coverage");
+            JsonNode targeting = post(admin(), "/api/ab-tests", """
+                    {"name":"T","target_metric":"go","control_variant":"a","test_variant":"b","targeting":{"plan":{"$regex":"x"}}}""", 400);
+            assertThat(targeting.toString()).contains("unknown operator $regex");
+            post(admin(), "/api/ab-tests", "{\"name\":\"M\",\"control_variant\":\"a\",\"test_variant\":\"b\"}", 400);
+            post(
+                    admin(),
+                    "/api/ab-tests",
+                    "{\"name\":\"K\",\"key\":\"Bad Key!\",\"control_variant\":\"a\",\"test_variant\":\"b\",\"target_metric\":\"go\"}",
+                    400);
+            assertThat(count("SELECT COUNT(*) FROM ab_tests")).isZero();
+        }
+
+        @Test
+        void lifecycleFollowsItsTransitionsAndKeepsAnAuditLog() {
+            String id = create(SEED_EXPERIMENT).get("id").asString();
+            JsonNode illegal = setStatus(id, "completed", 409);
+            assertThat(illegal.get("allowed").toString()).contains("running", "archived");
+            setStatus(id, "running", 200);
+            setStatus(id, "paused", 200);
+            setStatus(id, "running", 200);
+            JsonNode completed = setStatus(id, "completed", 200);
+            assertThat(completed.get("end_date").isNull()).isFalse();
+            setStatus(id, "running", 409);
+            setStatus(id, "archived", 200);
+            admin().get()
+                    .uri("/api/ab-tests/" + id + "/audit")
+                    .exchange()
+                    .expectStatus()
+                    .isOk()
+                    .expectBody()
+                    .jsonPath("$.length()")
+                    .isEqualTo(6)
+                    .jsonPath("$[0].action")
+                    .isEqualTo("created")
+                    .jsonPath("$[1].action")
+                    .isEqualTo("status")
+                    .jsonPath("$[1].actor")
+                    .isEqualTo(ADMIN_EMAIL);
+        }
+
+        @Test
+        void variantsAndMetricAreFixedOnceStarted() {
+            String id = create(SEED_EXPERIMENT).get("id").asString();
+            admin().put()
+                    .uri("/api/ab-tests/" + id)
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .body("{\"variants\":[{\"key\":\"a\",\"weight\":0.3},{\"key\":\"b\",\"weight\":0.7}]}")
+                    .exchange()
+                    .expectStatus()
+                    .isOk()
+                    .expectBody()
+                    .jsonPath("$.control_variant")
+                    .isEqualTo("a");
+            setStatus(id, "running", 200);
+            admin().put()
+                    .uri("/api/ab-tests/" + id)
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .body(
+                            "{\"variants\":[{\"key\":\"a\",\"weight\":0.5},{\"key\":\"b\",\"weight\":0.5}],\"target_metric\":\"other\"}")
+                    .exchange()
+                    .expectStatus()
+                    .isEqualTo(409)
+                    .expectBody()
+                    .jsonPath("$.locked_fields.length()")
+                    .isEqualTo(2);
+            admin().put()
+                    .uri("/api/ab-tests/" + id)
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .body("{\"description\":\"Clearer\",\"coverage\":0.5}")
+                    .exchange()
+                    .expectStatus()
+                    .isOk()
+                    .expectBody()
+                    .jsonPath("$.coverage")
+                    .isEqualTo(0.5);
+        }
+
+        @Test
+        void agentsReadButOnlyAdminsManage() {
+            post(admin(), "/api/users", """
+                    {"email":"agent@example.com","display_name":"Agent","password":"agent-password","role":"agent"}""", 201);
+            RestTestClient agent = withBasicAuth("agent@example.com", "agent-password");
+            post(agent, "/api/ab-tests", SEED_EXPERIMENT, 403);
+            String id = create(SEED_EXPERIMENT).get("id").asString();
+            agent.get().uri("/api/ab-tests/" + id).exchange().expectStatus().isOk();
+            agent.put()
+                    .uri("/api/ab-tests/" + id + "/status")
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .body("{\"status\":\"running\"}")
+                    .exchange()
+                    .expectStatus()
+                    .isForbidden();
+            anonymous().get().uri("/api/ab-tests").exchange().expectStatus().isUnauthorized();
+        }
+
+        @Test
+        void firstAssignmentWinsEvenAfterTheWeightsChange() {
+            String id = running(
+                    "{\"name\":\"Sticky\",\"target_metric\":\"go\",\"variants\":[{\"key\":\"a\",\"weight\":0.5},{\"key\":\"b\",\"weight\":0.5}]}");
+            List<String> before = new ArrayList<>();
+            for (int i = 0; i < 40; i++) {
+                before.add(assign(id, "sticky-" + i).get("variant").asString());
+            }
+            // An operator moves all traffic to b directly in the database (the API forbids it).
+            jdbc.sql("UPDATE ab_tests SET variants = :v, version = version + 1 WHERE id = :id")
+                    .param("v", "[{\"key\":\"a\",\"weight\":0.0},{\"key\":\"b\",\"weight\":1.0}]")
+                    .param("id", id)
+                    .update();
+            cache.evict(experiments.get(id)); // as the cache's time to live would, a few seconds later
+            for (int i = 0; i < 40; i++) {
+                assertThat(assign(id, "sticky-" + i).get("variant").asString()).isEqualTo(before.get(i));
+            }
+            assertThat(assign(id, "newcomer").get("variant").asString()).isEqualTo("b");
+            assertThat(before).contains("a", "b");
+        }
+
+        @Test
+        void coverageTargetingAndNamespaceKeepUsersOut() {
+            String id = running("""
+                    {"name":"Targeted","target_metric":"go","control_variant":"a","test_variant":"b",
+                     "targeting":{"plan":"pro"}}""");
+            JsonNode free = post(
+                    anonymous(),
+                    "/api/ab-tests/" + id + "/assign",
+                    "{\"user_identifier\":\"u1\",\"attributes\":{\"plan\":\"free\"}}",
+                    200);
+            assertThat(free.get("in_experiment").asBoolean()).isFalse();
+            assertThat(free.get("reason").asString()).contains("targeting");
+            JsonNode pro = post(
+                    anonymous(),
+                    "/api/ab-tests/" + id + "/assign",
+                    "{\"user_identifier\":\"u1\",\"attributes\":{\"plan\":\"pro\"}}",
+                    200);
+            assertThat(pro.get("in_experiment").asBoolean()).isTrue();
+
+            String none = running(
+                    "{\"name\":\"Nobody\",\"target_metric\":\"go\",\"control_variant\":\"a\",\"test_variant\":\"b\",\"coverage\":0}");
+            assertThat(assign(none, "u2").get("reason").asString()).contains("coverage");
+            assertThat(count("SELECT COUNT(*) FROM ab_test_assignments")).isEqualTo(1);
+        }
+
+        @Test
+        void bulkAssignmentCoversRunningExperiments() {
+            running(
+                    "{\"name\":\"One\",\"key\":\"one\",\"target_metric\":\"go\",\"control_variant\":\"a\",\"test_variant\":\"b\"}");
+            running(
+                    "{\"name\":\"Two\",\"key\":\"two\",\"target_metric\":\"go\",\"control_variant\":\"a\",\"test_variant\":\"b\"}");
+            create(
+                    "{\"name\":\"Draft\",\"key\":\"draft-one\",\"target_metric\":\"go\",\"control_variant\":\"a\",\"test_variant\":\"b\"}");
+            JsonNode all = post(anonymous(), "/api/ab/assign", "{\"user_identifier\":\"bulk\"}", 200);
+            assertThat(all.size()).isEqualTo(2);
+            JsonNode chosen = post(
+                    anonymous(),
+                    "/api/ab/assign",
+                    "{\"user_identifier\":\"bulk\",\"experiments\":[\"one\",\"draft-one\",\"missing\"]}",
+                    200);
+            assertThat(chosen.size()).isEqualTo(2);
+            assertThat(chosen.get(1).get("in_experiment").asBoolean()).isFalse();
+            post(anonymous(), "/api/ab/assign", "{\"user_identifier\":\"  \"}", 400);
+        }
+
+        @Test
+        void concurrentAssignmentsStoreOneRowPerUserAndCountEveryone() throws Exception {
+            String id = running(
+                    "{\"name\":\"Rush\",\"target_metric\":\"go\",\"control_variant\":\"a\",\"test_variant\":\"b\"}");
+            List<Future<String>> results = new ArrayList<>();
+            try (ExecutorService pool = Executors.newFixedThreadPool(8)) {
+                for (int i = 0; i < 120; i++) {
+                    int n = i;
+                    results.add(pool.submit(
+                            () -> assign(id, "rush-" + (n % 40)).get("variant").asString()));
+                }
+            }
+            for (Future<String> result : results) {
+                assertThat(result.get()).isIn("a", "b");
+            }
+            assertThat(count("SELECT COUNT(*) FROM ab_test_assignments")).isEqualTo(40);
+            admin().get()
+                    .uri("/api/ab-tests/" + id)
+                    .exchange()
+                    .expectBody()
+                    .jsonPath("$.total_participants")
+                    .isEqualTo(40);
+        }
+
+        @Test
+        void eventsNeedAnAssignedUserOfAStartedExperiment() {
+            String draft = create(SEED_EXPERIMENT).get("id").asString();
+            assertThat(event(draft, "u", "clicks", 422).get("detail").asString())
+                    .contains("has not started");
+            String id = running(
+                    "{\"name\":\"Events\",\"target_metric\":\"go\",\"control_variant\":\"a\",\"test_variant\":\"b\"}");
+            assertThat(event(id, "stranger", "go", 422).get("detail").asString())
+                    .contains("not assigned");
+            assign(id, "known");
+            event(id, "known", "go", 201);
+            post(
+                    anonymous(),
+                    "/api/ab-tests/" + id + "/events",
+                    "{\"user_identifier\":\"known\",\"event_name\":\"go\",\"event_data\":\"{not json\"}",
+                    400);
+            post(
+                    anonymous(),
+                    "/api/ab-tests/" + id + "/events",
+                    "{\"user_identifier\":\"known\",\"event_name\":\"go\",\"event_data\":{\"x\":\"" + "y".repeat(5000)
+                            + "\"}}",
+                    400);
+            post(
+                    anonymous(),
+                    "/api/ab-tests/" + id + "/events",
+                    "{\"user_identifier\":\"\",\"event_name\":\"go\"}",
+                    400);
+            post(
+                    anonymous(),
+                    "/api/ab-tests/unknown-experiment/events",
+                    "{\"user_identifier\":\"known\",\"event_name\":\"go\"}",
+                    404);
+            setStatus(id, "completed", 200);
+            assertThat(event(id, "known", "go", 422).get("detail").asString()).contains("completed");
+            assertThat(count("SELECT COUNT(*) FROM ab_test_events")).isEqualTo(1);
+        }
+
+        @Test
+        void repeatedEventIdsAreAcknowledgedButStoredOnce() {
+            String id = running(
+                    "{\"name\":\"Idem\",\"target_metric\":\"go\",\"control_variant\":\"a\",\"test_variant\":\"b\"}");
+            assign(id, "u");
+            String body = "{\"user_identifier\":\"u\",\"event_name\":\"go\",\"event_id\":\"evt-1\"}";
+            assertThat(post(anonymous(), "/api/ab-tests/" + id + "/events", body, 201)
+                            .get("status")
+                            .asString())
+                    .isEqualTo("accepted");
+            assertThat(post(anonymous(), "/api/ab-tests/" + id + "/events", body, 201)
+                            .get("status")
+                            .asString())
+                    .isEqualTo("duplicate");
+            assertThat(count("SELECT COUNT(*) FROM ab_test_events")).isEqualTo(1);
+        }
+
+        @Test
+        void batchAnswersPerEvent() {
+            String id = running(
+                    "{\"name\":\"Batch\",\"key\":\"batch\",\"target_metric\":\"go\",\"control_variant\":\"a\",\"test_variant\":\"b\"}");
+            assign(id, "u1");
+            JsonNode result = post(anonymous(), "/api/ab/events", """
+                    {"events": [
+                      {"experiment": "batch", "user_identifier": "u1", "event_name": "go", "event_id": "e1"},
+                      {"experiment": "batch", "user_identifier": "u1", "event_name": "go", "event_id": "e1"},
+                      {"experiment": "batch", "user_identifier": "nobody", "event_name": "go"},
+                      {"experiment": "missing", "user_identifier": "u1", "event_name": "go"},
+                      {"experiment": "batch", "user_identifier": "u1", "event_name": "bad name!"},
+                      {"experiment": "%s", "user_identifier": "u1", "event_name": "view", "event_value": 2.5}
+                    ]}""".formatted(id), 200);
+            assertThat(result.get("accepted").asInt()).isEqualTo(2);
+            assertThat(result.get("duplicates").asInt()).isEqualTo(1);
+            assertThat(result.get("rejected").asInt()).isEqualTo(3);
+            assertThat(result.get("results").get(2).get("reason").asString()).contains("not assigned");
+            assertThat(result.get("results").get(3).get("reason").asString()).contains("no experiment 'missing'");
+            assertThat(result.get("results").get(4).get("reason").asString()).startsWith("event_name");
+            assertThat(count("SELECT COUNT(*) FROM ab_test_events")).isEqualTo(2);
+
+            StringBuilder tooMany = new StringBuilder("{\"events\":[");
+            for (int i = 0; i <= EventService.MAX_BATCH; i++) {
+                tooMany.append(i == 0 ? "" : ",")
+                        .append("{\"experiment\":\"batch\",\"user_identifier\":\"u1\",\"event_name\":\"go\"}");
+            }
+            post(anonymous(), "/api/ab/events", tooMany.append("]}").toString(), 400);
+        }
+
+        @Test
+        void onlyEventsAfterTheAssignmentAndBeforeTheEndConvert() {
+            String id = running(
+                    "{\"name\":\"Attribution\",\"target_metric\":\"go\",\"control_variant\":\"a\",\"test_variant\":\"b\"}");
+            assign(id, "early");
+            assign(id, "twice");
+            assign(id, "late");
+            post(
+                    anonymous(),
+                    "/api/ab-tests/" + id + "/events",
+                    "{\"user_identifier\":\"early\",\"event_name\":\"go\",\"timestamp\":\"2020-01-01T00:00:00Z\"}",
+                    201);
+            event(id, "twice", "go", 201);
+            event(id, "twice", "go", 201);
+            setStatus(id, "paused", 200);
+            setStatus(id, "completed", 200);
+            // An event recorded after the end (e.g. a late batch upload) does not count either.
+            jdbc.sql(
+                            "INSERT INTO ab_test_events (id, test_id, user_identifier, event_name, event_value, created_at) "
+                                    + "SELECT 'late-event', test_id, user_identifier, 'go', 1, :after FROM ab_test_assignments WHERE user_identifier = 'late'")
+                    .param("after", sqlTimestamp("2100-01-01T00:00:00Z"))
+                    .update();
+            JsonNode rows =
+                    post(admin(), "/api/ab-tests/" + id + "/calculate", "", 200).get("results");
+            long converters = 0;
+            long participants = 0;
+            for (JsonNode row : rows) {
+                converters += row.get("conversion_count").asLong();
+                participants += row.get("sample_size").asLong();
+            }
+            assertThat(participants).isEqualTo(3);
+            assertThat(converters).isEqualTo(1); // "twice" once; "early" and "late" not at all
+        }
+
+        private Object sqlTimestamp(String iso) {
+            return jdbc.sql("SELECT 1")
+                    .query((rs, n) -> {
+                        String product =
+                                rs.getStatement().getConnection().getMetaData().getDatabaseProductName();
+                        return product.toLowerCase().contains("postgres")
+                                ? (Object) java.time.OffsetDateTime.parse(iso)
+                                : iso.replace("Z", ".000000Z");
+                    })
+                    .single();
+        }
+    }
+}
