@@ -19,12 +19,12 @@ import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The two analysis chains of the FAQ index, built once and shared: analyzers are thread-safe and reuse their token
+ * The analysis chains of the FAQ index, built once and shared: analyzers are thread-safe and reuse their token
  * streams per thread, so nothing is built per request.
  *
- * <p>The stemmed chain feeds BM25 ranking; the plain chain keeps whole lower-cased words so that fuzzy and prefix
- * queries compare against what the user actually typed rather than against stems ("pasword" is one edit from
- * "password", but not from the stem "password" of a different length).
+ * <p>The stemmed chain feeds BM25 ranking. The plain chain keeps whole lower-cased words, so that fuzzy and prefix
+ * queries compare what the user typed with words as written: a half-typed "subscr" is a prefix of "subscription"
+ * but not of its stem "subscript", and a typo changes how a word stems.
  */
 final class FaqAnalyzers implements AutoCloseable {
 
@@ -38,6 +38,7 @@ final class FaqAnalyzers implements AutoCloseable {
     private final Analyzer plain = new PlainAnalyzer();
     private final Analyzer perField = new PerFieldAnalyzerWrapper(
             stemmed, Map.of(FaqFields.QUESTION_PLAIN, plain, FaqFields.ANSWER_PLAIN, plain));
+    private final Analyzer highlighting = new HighlightingAnalyzer();
 
     /** The analyzer for documents: each field gets the chain its queries are analysed with. */
     Analyzer forIndexing() {
@@ -52,6 +53,14 @@ final class FaqAnalyzers implements AutoCloseable {
     /** The lower-casing, folding chain of the {@code *_plain} fields. */
     Analyzer plain() {
         return plain;
+    }
+
+    /**
+     * Every word (stop words too) lower-cased, folded and without a possessive "'s": the form {@link #stem} takes, so
+     * the highlighter can stem just the words that may match.
+     */
+    Analyzer forHighlighting() {
+        return highlighting;
     }
 
     /**
@@ -86,6 +95,7 @@ final class FaqAnalyzers implements AutoCloseable {
         perField.close();
         stemmed.close();
         plain.close();
+        highlighting.close();
     }
 
     private static CharArraySet stopWords() {
@@ -114,6 +124,17 @@ final class FaqAnalyzers implements AutoCloseable {
         @Override
         protected TokenStream normalize(String fieldName, TokenStream in) {
             return new ASCIIFoldingFilter(new LowerCaseFilter(in));
+        }
+    }
+
+    private static final class HighlightingAnalyzer extends Analyzer {
+        @Override
+        protected TokenStreamComponents createComponents(String fieldName) {
+            StandardTokenizer source = new StandardTokenizer();
+            TokenStream stream = new EnglishPossessiveFilter(source);
+            stream = new LowerCaseFilter(stream);
+            stream = new ASCIIFoldingFilter(stream);
+            return new TokenStreamComponents(source, stream);
         }
     }
 

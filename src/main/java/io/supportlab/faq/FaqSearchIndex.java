@@ -9,25 +9,23 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import org.apache.lucene.document.Document;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexFileNames;
+import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.IndexWriterConfig.OpenMode;
-import org.apache.lucene.index.LeafReader;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.SegmentInfos;
-import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.SearcherFactory;
 import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.TopScoreDocCollectorManager;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.store.LockObtainFailedException;
-import org.apache.lucene.util.Bits;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -56,11 +54,11 @@ final class FaqSearchIndex implements AutoCloseable {
     static final String SCHEMA_VERSION = "1";
 
     private static final String SCHEMA_KEY = "supportlab.faq.schema";
-    private static final Set<String> VERSION_FIELDS = Set.of(FaqFields.ID, FaqFields.UPDATED_AT);
 
     private final FaqAnalyzers analyzers = new FaqAnalyzers();
     private final FaqQueryBuilder queries = new FaqQueryBuilder(analyzers);
     private final SuggestionQueryBuilder suggestions = new SuggestionQueryBuilder(analyzers);
+    private final HitRenderer renderer = new HitRenderer(analyzers);
     private final Directory directory;
     private final IndexWriter writer;
     private final SearcherManager searchers;
@@ -117,15 +115,7 @@ final class FaqSearchIndex implements AutoCloseable {
         return withSearcher(searcher -> {
             Map<String, Instant> versions = new HashMap<>();
             for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
-                LeafReader reader = leaf.reader();
-                Bits live = reader.getLiveDocs();
-                StoredFields stored = reader.storedFields();
-                for (int doc = 0; doc < reader.maxDoc(); doc++) {
-                    if (live == null || live.get(doc)) {
-                        Document fields = stored.document(doc, VERSION_FIELDS);
-                        versions.put(fields.get(FaqFields.ID), Instant.parse(fields.get(FaqFields.UPDATED_AT)));
-                    }
-                }
+                versions.putAll(FaqFields.versions(leaf.reader()));
             }
             return versions;
         });
@@ -142,9 +132,10 @@ final class FaqSearchIndex implements AutoCloseable {
         }
         List<QueryTerm> terms = queries.terms(query);
         return withSearcher(searcher -> {
-            List<SearchHit> hits = search(searcher, queries.build(terms, category, true), limit);
+            IndexReader reader = searcher.getIndexReader();
+            List<SearchHit> hits = search(searcher, queries.build(reader, terms, category, true), limit);
             return hits.isEmpty() && terms.size() > 1
-                    ? search(searcher, queries.build(terms, category, false), limit)
+                    ? search(searcher, queries.build(reader, terms, category, false), limit)
                     : hits;
         });
     }
@@ -157,9 +148,7 @@ final class FaqSearchIndex implements AutoCloseable {
         if (text == null || limit <= 0) {
             return List.of();
         }
-        return withSearcher(searcher -> {
-            return search(searcher, suggestions.build(searcher.getIndexReader(), text), limit);
-        });
+        return withSearcher(searcher -> search(searcher, suggestions.build(searcher.getIndexReader(), text), limit));
     }
 
     /** Closes the index; a write or search after this fails. */
@@ -170,22 +159,23 @@ final class FaqSearchIndex implements AutoCloseable {
                     writer;
                     searchers;
                     analyzers) {
-                // try-with-resources closes them in reverse order: searchers, writer, directory
+                // closed in reverse order: analyzers, searchers, writer (committing), directory
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
         }
     }
 
-    private static List<SearchHit> search(IndexSearcher searcher, Optional<Query> built, int limit) throws IOException {
+    private List<SearchHit> search(IndexSearcher searcher, Optional<Query> built, int limit) throws IOException {
         if (built.isEmpty()) {
             return List.of();
         }
         Query query = built.get();
         try {
-            // Rewritten once, so fuzzy and prefix expansion is not repeated for the highlighting.
-            Query rewritten = searcher.rewrite(query);
-            return HitRenderer.render(searcher, rewritten, searcher.search(rewritten, Math.min(limit, MAX_LIMIT)));
+            int size = Math.min(limit, MAX_LIMIT);
+            // No exact total hit count is needed, so scoring may skip documents that cannot make the top list.
+            TopDocs top = searcher.search(query, new TopScoreDocCollectorManager(size, size));
+            return renderer.render(searcher, query, top);
         } catch (IndexSearcher.TooManyClauses e) {
             // The builders stay far below the limit; if a future change does not, degrade to "no results".
             return List.of();

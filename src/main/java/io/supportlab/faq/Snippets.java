@@ -24,33 +24,16 @@ final class Snippets {
     }
 
     /**
-     * A window of about {@code maxChars} characters of {@code text} around the densest group of {@code matches}, or its
-     * beginning when nothing matched there.
+     * A window of about {@code maxChars} characters of {@code text} from a little before the first of {@code matches},
+     * or its beginning when nothing matched.
      */
     static String window(String text, List<Range> matches, int maxChars) {
         List<Range> merged = merge(matches);
-        int anchor = merged.isEmpty() ? 0 : densestStart(merged, maxChars);
+        int anchor = merged.isEmpty() ? 0 : merged.getFirst().start();
         // A little context before the first match reads better than starting on it.
         int start = anchor == 0 ? 0 : wordStart(text, Math.max(0, anchor - maxChars / 5));
         int end = start + maxChars >= text.length() ? text.length() : wordEnd(text, start + maxChars);
         return render(text, start, end, merged);
-    }
-
-    private static int densestStart(List<Range> merged, int width) {
-        int bestStart = merged.getFirst().start();
-        int bestCount = 0;
-        int j = 0;
-        for (int i = 0; i < merged.size(); i++) {
-            j = Math.max(j, i);
-            while (j < merged.size() && merged.get(j).end() <= merged.get(i).start() + width) {
-                j++;
-            }
-            if (j - i > bestCount) {
-                bestCount = j - i;
-                bestStart = merged.get(i).start();
-            }
-        }
-        return bestStart;
     }
 
     static List<Range> merge(List<Range> ranges) {

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 class FaqSearchIndexConcurrencyTests {
 
     static final int READERS = 4;
-    static final int WRITES = 60;
+    static final int WRITES = 30;
 
     @TempDir
     Path indexDir;

@@ -111,6 +111,14 @@ class FaqSearchIndexTests {
     }
 
     @Test
+    void veryLongAnswerIsIndexedAndFound() {
+        String answer = "Refunds are possible. " + "Lorem ipsum dolor sit amet. ".repeat(40_000);
+        index.upsert(faq("long", "A very long article", answer, "general"));
+
+        assertThat(ids("refund")).containsExactly("long");
+    }
+
+    @Test
     void blankQueryFindsNothing() {
         index.upsert(faq("refunds", "Can I get a refund?", "We refund payments.", "billing"));
 

@@ -76,7 +76,7 @@ class SearchHitHighlightingTests {
 
     @Test
     void answerSnippetIsAShortPassageAroundTheMatch() {
-        String filler = "Lorem ipsum dolor sit amet, consectetur adipiscing elit. ".repeat(200);
+        String filler = "Lorem ipsum dolor sit amet, consectetur adipiscing elit. ".repeat(50);
         index.upsert(faq("long", "A long article", filler + "The refund arrives within five days. " + filler, "x"));
 
         String snippet = index.search("refund", null, 5).getFirst().answerSnippet();
@@ -84,6 +84,16 @@ class SearchHitHighlightingTests {
         assertThat(snippet).contains("<mark>refund</mark> arrives within five days.");
         assertThat(snippet).startsWith("…").endsWith("…");
         assertThat(snippet.length()).isLessThan(HitRenderer.SNIPPET_CHARS + 40);
+    }
+
+    @Test
+    void hugeAnswerIsHighlightedInItsBeginningOnly() {
+        String filler = "Lorem ipsum dolor sit amet. ".repeat(Highlighter.MAX_CHARS / 10);
+        index.upsert(faq("huge", "A huge article", filler + "The refund arrives within five days.", "x"));
+
+        String snippet = index.search("refund", null, 5).getFirst().answerSnippet();
+
+        assertThat(snippet).startsWith("Lorem ipsum").doesNotContain("<mark>");
     }
 
     @Test
