@@ -37,9 +37,13 @@ class SecurityConfiguration {
         "/api/health", "/api/faqs", "/api/faqs/*", "/api/faqs/categories/stats", "/api/faqs/suggestions"
     };
 
+    /** Staff-only paths that the public patterns above would otherwise match. */
+    private static final String[] STAFF_GET_API_UNDER_PUBLIC_PATHS = {"/api/faqs/analytics"};
+
     private static final String[] PUBLIC_POST_API = {
         "/api/tickets",
         "/api/faqs/*/feedback",
+        "/api/faqs/*/deflections",
         "/api/ab-tests/*/assign",
         "/api/ab-tests/*/events",
         "/api/ab/assign",
@@ -96,7 +100,9 @@ class SecurityConfiguration {
         bearer.setFailureHandler(new AuthenticationEntryPointFailureHandler(problems));
 
         http.securityMatcher("/api/**", "/actuator/**")
-                .authorizeHttpRequests(auth -> auth.requestMatchers(GET, PUBLIC_GET_API)
+                .authorizeHttpRequests(auth -> auth.requestMatchers(GET, STAFF_GET_API_UNDER_PUBLIC_PATHS)
+                        .hasRole("AGENT")
+                        .requestMatchers(GET, PUBLIC_GET_API)
                         .permitAll()
                         .requestMatchers(POST, PUBLIC_POST_API)
                         .permitAll()

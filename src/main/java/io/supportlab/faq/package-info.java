@@ -1,4 +1,10 @@
-/** The FAQ Management feature. */
+/**
+ * The knowledge base: FAQ articles in categories, published or draft; ranked, stemmed,
+ * typo-tolerant Lucene search kept in step with the database; suggestions while a customer writes
+ * a ticket; search analytics; the FAQ Management tab and the public help articles.
+ *
+ * <p>Depends on {@code platform} and {@code accounts}.
+ */
 @NullMarked
 package io.supportlab.faq;
 

@@ -9,12 +9,13 @@ import java.util.Set;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * Empties every application table between tests, keeping the migration history and the first
- * admin. Generic over the schema, so a new migration needs no change here.
+ * Empties every application table between tests, keeping the migration history, the first admin
+ * and reference data the migrations seed (the FAQ categories). Generic over the schema otherwise, so
+ * a new migration needs no change here.
  */
 public final class DatabaseCleaner {
 
-    private static final Set<String> KEEP = Set.of("flyway_schema_history", "users", "app_secrets");
+    private static final Set<String> KEEP = Set.of("flyway_schema_history", "users", "app_secrets", "faq_categories");
 
     private DatabaseCleaner() {}
 

@@ -14,7 +14,9 @@ import org.springframework.test.context.TestContextAnnotationUtils;
 /**
  * Points every Spring test context at a throw-away database: SQLite in a temporary data directory,
  * or a fresh PostgreSQL database for classes marked {@link UsePostgres}. The two variants are
- * different customizers, so Spring caches one context per database and reuses it across classes.
+ * different customizers, so Spring caches one context per database and reuses it across classes;
+ * contexts with other settings get a directory and database of their own, so the background jobs
+ * of one cached context never touch another's rows.
  */
 class TestDatabaseContextCustomizerFactory implements ContextCustomizerFactory {
 
@@ -32,13 +34,15 @@ class TestDatabaseContextCustomizerFactory implements ContextCustomizerFactory {
         @Override
         public void customizeContext(ConfigurableApplicationContext context, MergedContextConfiguration config) {
             Map<String, Object> properties = new HashMap<>();
-            String dataDir =
-                    TestSqlite.dataDir().resolve(postgres ? "pg" : "sqlite").toString();
+            // One data directory (SQLite file, search index) and one PostgreSQL database per context.
+            String name = (postgres ? "pg-" : "sqlite-") + Integer.toHexString(config.hashCode());
+            String dataDir = TestSqlite.dataDir().resolve(name).toString();
             properties.put("supportlab.data-dir", dataDir);
             properties.put("supportlab.admin.email", ADMIN_EMAIL);
             properties.put("supportlab.admin.password", ADMIN_PASSWORD);
             if (postgres) {
-                properties.put("spring.datasource.url", TestPostgres.database().jdbcUrl());
+                properties.put(
+                        "spring.datasource.url", TestPostgres.database(name).jdbcUrl());
             } else {
                 properties.put("spring.datasource.url", "jdbc:sqlite:" + dataDir + "/supportlab.db");
             }

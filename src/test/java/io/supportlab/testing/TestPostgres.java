@@ -19,7 +19,7 @@ public final class TestPostgres {
     /** Connection settings of the database created for this JVM. */
     public record Database(String jdbcUrl, String name) {}
 
-    private static Database database;
+    private static final java.util.Map<String, Database> databases = new java.util.concurrent.ConcurrentHashMap<>();
 
     private TestPostgres() {}
 
@@ -33,11 +33,12 @@ public final class TestPostgres {
         return "true".equalsIgnoreCase(System.getenv("CI"));
     }
 
-    public static synchronized Database database() {
-        if (database == null) {
-            database = create(System.getenv(URL_VARIABLE));
-        }
-        return database;
+    /**
+     * A fresh database for the Spring context called {@code context}: each context gets its own, so
+     * the background jobs of one cached context never touch the rows another context's test made.
+     */
+    public static synchronized Database database(String context) {
+        return databases.computeIfAbsent(context, c -> create(System.getenv(URL_VARIABLE)));
     }
 
     private static Database create(String serverUrl) {

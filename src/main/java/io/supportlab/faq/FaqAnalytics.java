@@ -1,0 +1,132 @@
+package io.supportlab.faq;
+
+import io.supportlab.platform.Ids;
+import io.supportlab.platform.ResourceNotFoundException;
+import io.supportlab.platform.SqlDialect;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * What the knowledge base does for support: what people search for, what they do not find
+ * (content gaps), which articles are read and found helpful, and how many ticket drafts a
+ * suggestion answered.
+ */
+@Service
+public class FaqAnalytics {
+
+    static final Duration WINDOW = Duration.ofDays(30);
+    static final int TOP = 10;
+
+    /** A query and how often it was searched in the window. */
+    public record QueryCount(String query, long searches, double averageResults) {}
+
+    /** An article and one of its counters. */
+    public record ArticleCount(String id, String question, long count) {}
+
+    /** The analytics panel of the FAQ Management tab ({@code GET /api/faqs/analytics}). */
+    public record Summary(
+            int windowDays,
+            long searches,
+            long suggestionRequests,
+            List<QueryCount> topQueries,
+            List<QueryCount> noResultQueries,
+            List<ArticleCount> mostViewed,
+            List<ArticleCount> mostHelpful,
+            long deflections,
+            long deflectedDrafts) {}
+
+    private static final String QUERIES = """
+            SELECT query, COUNT(*) AS n, AVG(result_count) AS avg_results FROM faq_search_log
+            WHERE source = 'search' AND created_at >= :since %s
+            GROUP BY query ORDER BY n DESC, query LIMIT :top
+            """;
+
+    private static final String COUNT_SOURCE =
+            "SELECT COUNT(*) FROM faq_search_log WHERE source = :source AND created_at >= :since";
+
+    private static final String MOST = """
+            SELECT id, question, %1$s AS n FROM faqs WHERE status = 'published' AND %1$s > 0
+            ORDER BY %1$s DESC, question LIMIT :top
+            """;
+
+    private static final String DEFLECT = """
+            INSERT INTO faq_deflections (id, faq_id, draft_id, created_at) VALUES (:id, :faqId, :draftId, :now)
+            ON CONFLICT (faq_id, draft_id) DO NOTHING
+            """;
+
+    private static final String DEFLECTIONS = """
+            SELECT COUNT(*) AS n, COUNT(DISTINCT draft_id) AS drafts FROM faq_deflections WHERE created_at >= :since
+            """;
+
+    private final JdbcClient jdbc;
+    private final SqlDialect dialect;
+    private final FaqRepository faqs;
+    private final Clock clock;
+
+    FaqAnalytics(JdbcClient jdbc, SqlDialect dialect, FaqRepository faqs, Clock clock) {
+        this.jdbc = jdbc;
+        this.dialect = dialect;
+        this.faqs = faqs;
+        this.clock = clock;
+    }
+
+    /** A customer writing a ticket opened the suggested article; counted once per article and draft. */
+    @Transactional
+    public void recordDeflection(String faqId, String draftId) {
+        if (!Ids.isValid(faqId) || faqs.find(faqId).isEmpty()) {
+            throw new ResourceNotFoundException("FAQ", faqId);
+        }
+        jdbc.sql(DEFLECT)
+                .param("id", Ids.newId())
+                .param("faqId", faqId)
+                .param("draftId", draftId)
+                .param("now", dialect.timestamp(Instant.now(clock)))
+                .update();
+    }
+
+    public Summary summary() {
+        Object since = dialect.timestamp(Instant.now(clock).minus(WINDOW));
+        var deflections = jdbc.sql(DEFLECTIONS)
+                .param("since", since)
+                .query((rs, n) -> new long[] {rs.getLong("n"), rs.getLong("drafts")})
+                .single();
+        return new Summary(
+                (int) WINDOW.toDays(),
+                count("search", since),
+                count("suggestion", since),
+                queries("", since),
+                queries("AND result_count = 0", since),
+                most("view_count"),
+                most("helpful_count"),
+                deflections[0],
+                deflections[1]);
+    }
+
+    private long count(String source, Object since) {
+        return jdbc.sql(COUNT_SOURCE)
+                .param("source", source)
+                .param("since", since)
+                .query(Long.class)
+                .single();
+    }
+
+    private List<QueryCount> queries(String condition, Object since) {
+        return jdbc.sql(QUERIES.formatted(condition))
+                .param("since", since)
+                .param("top", TOP)
+                .query((rs, n) -> new QueryCount(rs.getString("query"), rs.getLong("n"), rs.getDouble("avg_results")))
+                .list();
+    }
+
+    private List<ArticleCount> most(String counter) {
+        return jdbc.sql(MOST.formatted(counter))
+                .param("top", TOP)
+                .query((rs, n) -> new ArticleCount(rs.getString("id"), rs.getString("question"), rs.getLong("n")))
+                .list();
+    }
+}

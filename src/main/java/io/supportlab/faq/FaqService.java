@@ -1,0 +1,213 @@
+package io.supportlab.faq;
+
+import io.supportlab.platform.ConflictException;
+import io.supportlab.platform.Ids;
+import io.supportlab.platform.InvalidRequestException;
+import io.supportlab.platform.Page;
+import io.supportlab.platform.PageRequest;
+import io.supportlab.platform.ResourceNotFoundException;
+import io.supportlab.platform.Text;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The knowledge base: articles, categories, search and suggestions, feedback and views. */
+@Service
+public class FaqService {
+
+    static final int MAX_SEARCH_RESULTS = 100;
+    static final int SUGGESTIONS = 5;
+    static final int MIN_SUGGESTION_TEXT = 3;
+
+    private final FaqRepository faqs;
+    private final FaqIndexSync search;
+    private final SearchLog searchLog;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    FaqService(
+            FaqRepository faqs,
+            FaqIndexSync search,
+            SearchLog searchLog,
+            ApplicationEventPublisher events,
+            Clock clock) {
+        this.faqs = faqs;
+        this.search = search;
+        this.searchLog = searchLog;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public Faq create(FaqDraft draft) {
+        Instant now = Instant.now(clock);
+        Faq faq = new Faq(
+                Ids.newId(),
+                text("question", draft.question()),
+                text("answer", draft.answer()),
+                category(draft.category()),
+                draft.status() == null ? FaqStatus.PUBLISHED : draft.status(),
+                now,
+                now,
+                0,
+                0,
+                0);
+        faqs.insert(faq);
+        events.publishEvent(new FaqChanged(faq.id()));
+        return faq;
+    }
+
+    /** Replaces question, answer and category (the seed's PUT); the status only when given. */
+    @Transactional
+    public Faq update(String id, FaqDraft draft) {
+        Faq current = find(id, true);
+        Faq updated = new Faq(
+                current.id(),
+                text("question", draft.question()),
+                text("answer", draft.answer()),
+                draft.category() == null ? current.category() : category(draft.category()),
+                draft.status() == null ? current.status() : draft.status(),
+                current.createdAt(),
+                Instant.now(clock),
+                current.viewCount(),
+                current.helpfulCount(),
+                current.notHelpfulCount());
+        faqs.update(updated);
+        events.publishEvent(new FaqChanged(id));
+        return updated;
+    }
+
+    @Transactional
+    public void delete(String id) {
+        if (!Ids.isValid(id) || !faqs.delete(id)) {
+            throw new ResourceNotFoundException("FAQ", id);
+        }
+        events.publishEvent(new FaqChanged(id));
+    }
+
+    /** An article; drafts only for staff (others get 404, as if it did not exist). */
+    public Faq get(String id, boolean staff) {
+        return find(id, staff);
+    }
+
+    /** Newest first, optionally in one category; {@code status} null lists every status (staff only). */
+    public Page<Faq> list(@Nullable String category, @Nullable FaqStatus status, PageRequest page) {
+        return Page.of(
+                faqs.list(blankToNull(category), status, page),
+                page,
+                f -> PageRequest.cursor(f.createdAt().toString(), f.id()));
+    }
+
+    /**
+     * Ranked search over published articles; pages are positions in the ranking (the cursor is the
+     * offset). Every search is logged for the analytics.
+     */
+    public Page<FaqHit> search(String query, @Nullable String category, int offset, int limit, SearchLog.UserType who) {
+        int wanted = Math.min(offset + limit + 1, MAX_SEARCH_RESULTS);
+        List<SearchHit> hits = search.index().search(query, blankToNull(category), wanted);
+        if (offset == 0) {
+            searchLog.record(query, hits.size(), who, "search");
+        }
+        List<SearchHit> page = hits.stream().skip(offset).limit(limit).toList();
+        Map<String, Faq> byId = faqs.findAll(page.stream().map(SearchHit::id).toList()).stream()
+                .filter(Faq::published)
+                .collect(Collectors.toMap(Faq::id, f -> f));
+        List<FaqHit> results = page.stream()
+                .filter(hit -> byId.containsKey(hit.id()))
+                .map(hit -> new FaqHit(byId.get(hit.id()), hit.score(), hit.questionHighlight(), hit.answerSnippet()))
+                .toList();
+        boolean more = hits.size() > offset + limit && offset + limit < MAX_SEARCH_RESULTS;
+        return new Page<>(results, more ? PageRequest.cursor(Integer.toString(offset + limit)) : null);
+    }
+
+    /** The best few articles for what a customer is writing in a ticket ("more like this"). */
+    public List<FaqHit> suggestions(String text, SearchLog.UserType who) {
+        if (text.strip().length() < MIN_SUGGESTION_TEXT) {
+            return List.of();
+        }
+        List<SearchHit> hits = search.index().suggest(text, SUGGESTIONS);
+        searchLog.record(text, hits.size(), who, "suggestion");
+        Map<String, Faq> byId = faqs.findAll(hits.stream().map(SearchHit::id).toList()).stream()
+                .filter(Faq::published)
+                .collect(Collectors.toMap(Faq::id, f -> f));
+        return hits.stream()
+                .filter(hit -> byId.containsKey(hit.id()))
+                .map(hit -> new FaqHit(byId.get(hit.id()), hit.score(), hit.questionHighlight(), hit.answerSnippet()))
+                .toList();
+    }
+
+    public List<Category> categories() {
+        return faqs.categories();
+    }
+
+    public List<Map<String, Object>> categoryStats() {
+        return faqs.categoryStats();
+    }
+
+    @Transactional
+    public Category addCategory(String name) {
+        String clean = Text.clean(name);
+        if (clean.isEmpty() || clean.length() > 40) {
+            throw new InvalidRequestException("name", "must be 1 to 40 characters");
+        }
+        String slug =
+                clean.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-+|-+$)", "");
+        if (slug.isEmpty()) {
+            throw new InvalidRequestException("name", "must contain letters or digits");
+        }
+        if (faqs.categoryExists(slug)) {
+            throw new ConflictException("The category '" + slug + "' already exists");
+        }
+        faqs.insertCategory(slug, clean, Instant.now(clock));
+        return new Category(slug, clean, 0);
+    }
+
+    @Transactional
+    public Faq feedback(String id, boolean helpful) {
+        find(id, false);
+        faqs.countFeedback(id, helpful);
+        return find(id, false);
+    }
+
+    public void countView(String id) {
+        faqs.countView(id);
+    }
+
+    private Faq find(String id, boolean includeDrafts) {
+        return (Ids.isValid(id) ? faqs.find(id) : java.util.Optional.<Faq>empty())
+                .filter(faq -> includeDrafts || faq.published())
+                .orElseThrow(() -> new ResourceNotFoundException("FAQ", id));
+    }
+
+    private String category(@Nullable String requested) {
+        String slug = requested == null || requested.isBlank()
+                ? "general"
+                : requested.strip().toLowerCase(Locale.ROOT);
+        if (!faqs.categoryExists(slug)) {
+            String known = faqs.categories().stream().map(Category::slug).collect(Collectors.joining(", "));
+            throw new InvalidRequestException(
+                    "category", "'" + slug + "' is not a category; use one of " + known + " or add it first");
+        }
+        return slug;
+    }
+
+    private static String text(String field, @Nullable String value) {
+        String clean = Text.clean(Objects.requireNonNullElse(value, ""));
+        if (clean.isEmpty()) {
+            throw new InvalidRequestException(field, "must not be blank");
+        }
+        return clean;
+    }
+
+    private static @Nullable String blankToNull(@Nullable String text) {
+        return text == null || text.isBlank() ? null : text.strip().toLowerCase(Locale.ROOT);
+    }
+}
