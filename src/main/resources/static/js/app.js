@@ -58,6 +58,34 @@
     });
   });
 
+  // Ticket-form suggestions: once dismissed they stay away for this draft; opening one says what happened.
+  document.addEventListener("htmx:beforeRequest", function (event) {
+    if (event.detail.elt.id === "suggestions" && event.detail.elt.hasAttribute("data-dismissed")) {
+      event.preventDefault();
+    }
+  });
+  document.addEventListener("click", function (event) {
+    var dismiss = event.target.closest("[data-dismiss]");
+    if (dismiss) {
+      var slot = document.getElementById(dismiss.getAttribute("data-dismiss"));
+      if (slot) {
+        slot.setAttribute("data-dismissed", "");
+        slot.innerHTML = "";
+      }
+      return;
+    }
+    var suggestion = event.target.closest("[data-suggestion]");
+    if (suggestion) {
+      var panel = suggestion.closest(".suggestions");
+      if (panel) {
+        window.setTimeout(function () {
+          panel.innerHTML = "<p><strong>We opened the article in a new tab.</strong> If it answers your question, " +
+            "you are done; if not, finish your ticket below.</p>";
+        }, 0);
+      }
+    }
+  });
+
   // Times are rendered in UTC on the server; show them in the reader's own time zone.
   function localizeTimes(root) {
     root.querySelectorAll("time[datetime]").forEach(function (element) {

@@ -86,7 +86,9 @@ class SecurityConfiguration {
     private static final String[] CUSTOMER_POST_API = {"/api/tickets/*/replies", "/api/preferences"};
 
     /** Anonymous forms: nobody is logged in, so there is no session a forged request could ride on. */
-    private static final String[] ANONYMOUS_FORM_POSTS = {"/help/tickets", "/my/link", "/unsubscribe"};
+    private static final String[] ANONYMOUS_FORM_POSTS = {
+        "/help/tickets", "/help/articles/*/feedback", "/my/link", "/unsubscribe"
+    };
 
     @Bean
     @Order(1)

@@ -1,14 +1,167 @@
 package io.supportlab.faq;
 
+import io.supportlab.platform.Flashes;
+import io.supportlab.platform.FormErrors;
+import io.supportlab.platform.PageRequest;
+import io.supportlab.platform.Problems;
+import jakarta.validation.Valid;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** The staff "FAQ Management" tab. */
+/**
+ * The FAQ Management tab: one form that creates and edits, the list with search-as-you-type and a
+ * category filter with counts, delete with confirmation, and the analytics panel.
+ */
 @Controller
 class FaqWebController {
 
+    static final int LIST_SIZE = 50;
+
+    private final FaqService faqs;
+    private final FaqAnalytics analytics;
+
+    FaqWebController(FaqService faqs, FaqAnalytics analytics) {
+        this.faqs = faqs;
+        this.analytics = analytics;
+    }
+
     @GetMapping("/faq")
-    String page() {
+    String page(
+            @RequestParam(required = false) @Nullable String search,
+            @RequestParam(required = false) @Nullable String category,
+            @RequestParam(defaultValue = "all") String status,
+            @RequestParam(required = false) @Nullable String edit,
+            Model model) {
+        Faq editing = edit == null ? null : faqs.get(edit, true);
+        FaqDraft values = editing == null
+                ? new FaqDraft("", "", "general", FaqStatus.PUBLISHED)
+                : new FaqDraft(editing.question(), editing.answer(), editing.category(), editing.status());
+        return render(
+                model, list(search, category, status), values, editing == null ? null : editing.id(), FormErrors.NONE);
+    }
+
+    @GetMapping("/faq/list")
+    String listFragment(
+            @RequestParam(required = false) @Nullable String search,
+            @RequestParam(required = false) @Nullable String category,
+            @RequestParam(defaultValue = "all") String status,
+            Model model) {
+        model.addAttribute("list", list(search, category, status));
+        return "faq/faqList";
+    }
+
+    @PostMapping("/faq")
+    String create(
+            @Valid @ModelAttribute("values") FaqDraft values,
+            BindingResult binding,
+            Model model,
+            RedirectAttributes redirect) {
+        if (binding.hasErrors()) {
+            return render(model, list(null, null, "all"), values, null, FormErrors.of(binding));
+        }
+        try {
+            faqs.create(values);
+        } catch (ErrorResponseException e) {
+            return render(model, list(null, null, "all"), values, null, errors(e));
+        }
+        Flashes.success(redirect, "FAQ added");
+        return "redirect:/faq";
+    }
+
+    @PostMapping("/faq/{id}")
+    String update(
+            @PathVariable String id,
+            @Valid @ModelAttribute("values") FaqDraft values,
+            BindingResult binding,
+            Model model,
+            RedirectAttributes redirect) {
+        if (binding.hasErrors()) {
+            return render(model, list(null, null, "all"), values, id, FormErrors.of(binding));
+        }
+        try {
+            faqs.update(id, values);
+        } catch (ErrorResponseException e) {
+            return render(model, list(null, null, "all"), values, id, errors(e));
+        }
+        Flashes.success(redirect, "FAQ updated");
+        return "redirect:/faq";
+    }
+
+    @PostMapping("/faq/{id}/delete")
+    String delete(@PathVariable String id, RedirectAttributes redirect) {
+        faqs.delete(id);
+        Flashes.success(redirect, "FAQ deleted");
+        return "redirect:/faq";
+    }
+
+    @PostMapping("/faq/categories")
+    String addCategory(@RequestParam(defaultValue = "") String name, RedirectAttributes redirect) {
+        try {
+            Category category = faqs.addCategory(name);
+            Flashes.success(redirect, "Category “" + category.name() + "” added");
+        } catch (ErrorResponseException e) {
+            Flashes.error(
+                    redirect, Problems.abbreviate(String.valueOf(e.getBody().getDetail()), 200));
+        }
+        return "redirect:/faq";
+    }
+
+    private String render(
+            Model model, FaqListView list, FaqDraft values, @Nullable String editingId, FormErrors errors) {
+        model.addAttribute("list", list);
+        model.addAttribute("values", values);
+        model.addAttribute("editingId", editingId);
+        model.addAttribute("errors", errors);
+        model.addAttribute("analytics", analytics.summary());
         return "faq/manage";
+    }
+
+    private FaqListView list(@Nullable String search, @Nullable String category, String status) {
+        List<Category> categories = faqs.categories();
+        String chosenCategory = category == null || category.isBlank() ? null : category;
+        List<FaqHit> items;
+        if (search != null && !search.isBlank()) {
+            items = faqs.search(search, chosenCategory, 0, LIST_SIZE, SearchLog.UserType.STAFF)
+                    .items();
+        } else {
+            FaqStatus wanted = switch (status) {
+                case "published" -> FaqStatus.PUBLISHED;
+                case "draft" -> FaqStatus.DRAFT;
+                default -> null;
+            };
+            items = faqs.list(chosenCategory, wanted, PageRequest.first(LIST_SIZE)).items().stream()
+                    .map(FaqWebController::plain)
+                    .toList();
+        }
+        return new FaqListView(items, search, chosenCategory, status, categories);
+    }
+
+    /** An article shown without highlights, escaped like a search hit's. */
+    static FaqHit plain(Faq faq) {
+        return new FaqHit(
+                faq,
+                0,
+                org.springframework.web.util.HtmlUtils.htmlEscape(faq.question()),
+                org.springframework.web.util.HtmlUtils.htmlEscape(
+                        io.supportlab.platform.Format.excerpt(faq.answer(), 220)));
+    }
+
+    private static FormErrors errors(ErrorResponseException e) {
+        var fieldErrors = Problems.errorsOf(e.getBody());
+        if (!fieldErrors.isEmpty()) {
+            return FormErrors.of(
+                    fieldErrors.getFirst().field(), fieldErrors.getFirst().message());
+        }
+        return FormErrors.of("", String.valueOf(e.getBody().getDetail()));
     }
 }

@@ -1,6 +1,8 @@
 package io.supportlab.tickets;
 
+import io.supportlab.faq.FaqService;
 import io.supportlab.platform.FormErrors;
+import io.supportlab.platform.Ids;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import java.util.Map;
@@ -13,23 +15,26 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.servlet.support.RequestContextUtils;
 
-/** The public help center: where customers submit tickets (and, with the FAQ, search answers). */
+/**
+ * The public help center: customers search the knowledge base and, when that does not answer
+ * them, submit a ticket, with suggested articles appearing as they type.
+ */
 @Controller
 class HelpCenterWebController {
 
     private static final String SUBMITTED = "submitted";
 
     private final TicketService tickets;
+    private final FaqService faqs;
 
-    HelpCenterWebController(TicketService tickets) {
+    HelpCenterWebController(TicketService tickets, FaqService faqs) {
         this.tickets = tickets;
+        this.faqs = faqs;
     }
 
     @GetMapping("/")
     String home(Model model) {
-        model.addAttribute("values", new NewTicket("", "", TicketPriority.MEDIUM, ""));
-        model.addAttribute("errors", FormErrors.NONE);
-        return "tickets/help";
+        return render(model, new NewTicket("", "", TicketPriority.MEDIUM, ""), FormErrors.NONE);
     }
 
     @PostMapping("/help/tickets")
@@ -39,8 +44,7 @@ class HelpCenterWebController {
             Model model,
             RedirectAttributes redirect) {
         if (binding.hasErrors()) {
-            model.addAttribute("errors", FormErrors.of(binding));
-            return "tickets/help";
+            return render(model, values, FormErrors.of(binding));
         }
         Ticket ticket = tickets.create(values, null);
         redirect.addFlashAttribute(SUBMITTED, new SubmittedTicket(ticket.reference(), ticket.contactEmail()));
@@ -55,5 +59,13 @@ class HelpCenterWebController {
         }
         model.addAttribute(SUBMITTED, submitted);
         return "tickets/submitted";
+    }
+
+    private String render(Model model, NewTicket values, FormErrors errors) {
+        model.addAttribute("values", values);
+        model.addAttribute("errors", errors);
+        model.addAttribute("categories", faqs.categories());
+        model.addAttribute("draftId", Ids.newId());
+        return "tickets/help";
     }
 }

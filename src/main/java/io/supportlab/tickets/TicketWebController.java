@@ -61,6 +61,7 @@ class TicketWebController {
         model.addAttribute("list", listView(filter, cursor, request));
         model.addAttribute("values", new NewTicket("", "", TicketPriority.MEDIUM, ""));
         model.addAttribute("errors", FormErrors.NONE);
+        model.addAttribute("draftId", io.supportlab.platform.Ids.newId());
         return "tickets/list";
     }
 
@@ -85,6 +86,7 @@ class TicketWebController {
         if (binding.hasErrors()) {
             model.addAttribute("list", listView(TicketFilter.NONE, null, request));
             model.addAttribute("errors", FormErrors.of(binding));
+            model.addAttribute("draftId", io.supportlab.platform.Ids.newId());
             return "tickets/list";
         }
         Ticket ticket = tickets.create(values, caller.getName());

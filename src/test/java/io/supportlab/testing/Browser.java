@@ -76,6 +76,9 @@ public final class Browser {
                 .build();
         ChromeDriver chrome = new ChromeDriver(service, options);
         chrome.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+        // A click that submits a form returns before the next page has loaded, more so on a busy
+        // machine: lookups keep trying for a while instead of failing on the old page.
+        chrome.manage().timeouts().implicitlyWait(Duration.ofSeconds(5));
         Runtime.getRuntime().addShutdownHook(new Thread(() -> TestSqlite.deleteRecursively(profile), "delete-profile"));
         return chrome;
     }
