@@ -86,6 +86,29 @@
     }
   });
 
+  // The experiment form's "+ Add variant": a copy of the last row, emptied.
+  document.addEventListener("click", function (event) {
+    var button = event.target.closest("[data-add-variant]");
+    if (!button) {
+      return;
+    }
+    var body = document.getElementById(button.getAttribute("data-add-variant"));
+    if (!body || body.rows.length >= 10) {
+      return;
+    }
+    var row = body.rows[body.rows.length - 1].cloneNode(true);
+    row.querySelectorAll("input").forEach(function (input) {
+      input.value = "";
+      input.setAttribute("aria-label", input.getAttribute("aria-label").replace(/\d+$/, String(body.rows.length + 1)));
+    });
+    body.appendChild(row);
+    var count = document.getElementById("variant-count");
+    if (count) {
+      count.value = String(body.rows.length);
+    }
+    row.querySelector("input").focus();
+  });
+
   // Times are rendered in UTC on the server; show them in the reader's own time zone.
   function localizeTimes(root) {
     root.querySelectorAll("time[datetime]").forEach(function (element) {

@@ -61,6 +61,14 @@ class AssignmentRepository {
                 == 1;
     }
 
+    /** New participants across all experiments since {@code since}: the traffic a new experiment can expect. */
+    long assignedSince(java.time.Instant since) {
+        return jdbc.sql("SELECT COUNT(*) FROM ab_test_assignments WHERE assigned_at >= :since")
+                .param("since", dialect.timestamp(since))
+                .query(Long.class)
+                .single();
+    }
+
     /** The assignments of several users of one experiment, by user. */
     Map<String, Assignment> findAll(String testId, Collection<String> users) {
         if (users.isEmpty()) {

@@ -20,15 +20,6 @@ import tools.jackson.databind.json.JsonMapper;
 @Repository
 class ExperimentRepository {
 
-    /** One entry of an experiment's audit log. */
-    record AuditEntry(
-            String id,
-            String testId,
-            String actor,
-            String action,
-            @Nullable String details,
-            Instant createdAt) {}
-
     private static final String COLUMNS = """
             id, experiment_key, name, description, hypothesis, control_variant, test_variant, target_metric, status,
             confidence_level, minimum_sample_size, start_date, end_date, total_participants, created_at, updated_at,

@@ -83,7 +83,7 @@ class ExperimentRestController {
 
     @Operation(summary = "Audit log of an experiment: who changed what, when (staff)")
     @GetMapping("/{id}/audit")
-    List<ExperimentRepository.AuditEntry> audit(@PathVariable String id) {
+    List<AuditEntry> audit(@PathVariable String id) {
         return experiments.audit(id);
     }
 

@@ -196,7 +196,7 @@ public class ExperimentService {
         return get(current.id());
     }
 
-    public List<ExperimentRepository.AuditEntry> audit(String idOrKey) {
+    public List<AuditEntry> audit(String idOrKey) {
         return experiments.audit(get(idOrKey).id());
     }
 

@@ -1,9 +1,12 @@
 package io.supportlab.faq;
 
+import io.supportlab.experiments.ProductExperiments;
 import io.supportlab.platform.Flashes;
 import io.supportlab.platform.FormErrors;
 import io.supportlab.platform.PageRequest;
 import io.supportlab.platform.Problems;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -29,10 +32,18 @@ class FaqWebController {
 
     private final FaqService faqs;
     private final FaqAnalytics analytics;
+    private final ProductExperiments experiments;
 
-    FaqWebController(FaqService faqs, FaqAnalytics analytics) {
+    FaqWebController(FaqService faqs, FaqAnalytics analytics, ProductExperiments experiments) {
         this.faqs = faqs;
         this.analytics = analytics;
+        this.experiments = experiments;
+    }
+
+    /** The FAQ form in the variant this staff member is assigned to ({@link ProductExperiments#FAQ_FORM}). */
+    @ModelAttribute("faqFormVariant")
+    String faqFormVariant(HttpServletRequest request, HttpServletResponse response) {
+        return experiments.variant(ProductExperiments.FAQ_FORM, request, response);
     }
 
     @GetMapping("/faq")
@@ -65,7 +76,9 @@ class FaqWebController {
             @Valid @ModelAttribute("values") FaqDraft values,
             BindingResult binding,
             Model model,
-            RedirectAttributes redirect) {
+            RedirectAttributes redirect,
+            HttpServletRequest request,
+            HttpServletResponse response) {
         if (binding.hasErrors()) {
             return render(model, list(null, null, "all"), values, null, FormErrors.of(binding));
         }
@@ -74,6 +87,7 @@ class FaqWebController {
         } catch (ErrorResponseException e) {
             return render(model, list(null, null, "all"), values, null, errors(e));
         }
+        experiments.track(ProductExperiments.FAQ_FORM, "faq_created", request, response);
         Flashes.success(redirect, "FAQ added");
         return "redirect:/faq";
     }

@@ -1,7 +1,10 @@
 package io.supportlab.faq;
 
+import io.supportlab.experiments.ProductExperiments;
 import io.supportlab.platform.Ids;
 import io.supportlab.platform.PageRequest;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.core.Authentication;
@@ -25,10 +28,12 @@ class HelpArticleWebController {
 
     private final FaqService faqs;
     private final FaqAnalytics analytics;
+    private final ProductExperiments experiments;
 
-    HelpArticleWebController(FaqService faqs, FaqAnalytics analytics) {
+    HelpArticleWebController(FaqService faqs, FaqAnalytics analytics, ProductExperiments experiments) {
         this.faqs = faqs;
         this.analytics = analytics;
+        this.experiments = experiments;
     }
 
     @GetMapping("/help/search")
@@ -61,13 +66,17 @@ class HelpArticleWebController {
             @RequestParam(required = false) @Nullable String draft,
             @RequestParam(required = false) @Nullable String voted,
             @Nullable Authentication caller,
-            Model model) {
+            Model model,
+            HttpServletRequest request,
+            HttpServletResponse response) {
         Faq faq = faqs.get(id, false);
         if (!FaqCallers.staff(caller)) {
             faqs.countView(faq.id());
         }
         if (draft != null && Ids.isValid(draft)) {
             analytics.recordDeflection(faq.id(), draft);
+            // Engagement with the ticket form's suggestions is a metric of the form's experiment.
+            experiments.track(ProductExperiments.TICKET_FORM, "faq_suggestion_clicked", request, response);
         }
         model.addAttribute("faq", faq);
         model.addAttribute("fromSuggestion", draft != null);

@@ -1,9 +1,11 @@
 package io.supportlab.tickets;
 
+import io.supportlab.experiments.ProductExperiments;
 import io.supportlab.faq.FaqService;
 import io.supportlab.platform.FormErrors;
 import io.supportlab.platform.Ids;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import java.util.Map;
 import org.springframework.stereotype.Controller;
@@ -17,7 +19,8 @@ import org.springframework.web.servlet.support.RequestContextUtils;
 
 /**
  * The public help center: customers search the knowledge base and, when that does not answer
- * them, submit a ticket, with suggested articles appearing as they type.
+ * them, submit a ticket, with suggested articles appearing as they type. The form is one of
+ * SupportLab's own experiments ({@link ProductExperiments#TICKET_FORM}).
  */
 @Controller
 class HelpCenterWebController {
@@ -26,15 +29,17 @@ class HelpCenterWebController {
 
     private final TicketService tickets;
     private final FaqService faqs;
+    private final ProductExperiments experiments;
 
-    HelpCenterWebController(TicketService tickets, FaqService faqs) {
+    HelpCenterWebController(TicketService tickets, FaqService faqs, ProductExperiments experiments) {
         this.tickets = tickets;
         this.faqs = faqs;
+        this.experiments = experiments;
     }
 
     @GetMapping("/")
-    String home(Model model) {
-        return render(model, new NewTicket("", "", TicketPriority.MEDIUM, ""), FormErrors.NONE);
+    String home(Model model, HttpServletRequest request, HttpServletResponse response) {
+        return render(model, new NewTicket("", "", TicketPriority.MEDIUM, ""), FormErrors.NONE, request, response);
     }
 
     @PostMapping("/help/tickets")
@@ -42,11 +47,14 @@ class HelpCenterWebController {
             @Valid @ModelAttribute("values") NewTicket values,
             BindingResult binding,
             Model model,
-            RedirectAttributes redirect) {
+            RedirectAttributes redirect,
+            HttpServletRequest request,
+            HttpServletResponse response) {
         if (binding.hasErrors()) {
-            return render(model, values, FormErrors.of(binding));
+            return render(model, values, FormErrors.of(binding), request, response);
         }
         Ticket ticket = tickets.create(values, null);
+        experiments.track(ProductExperiments.TICKET_FORM, "ticket_submitted", request, response);
         redirect.addFlashAttribute(SUBMITTED, new SubmittedTicket(ticket.reference(), ticket.contactEmail()));
         return "redirect:/help/submitted";
     }
@@ -61,7 +69,14 @@ class HelpCenterWebController {
         return "tickets/submitted";
     }
 
-    private String render(Model model, NewTicket values, FormErrors errors) {
+    /** The form in the variant this visitor is assigned to (the control when the experiment is off). */
+    private String render(
+            Model model,
+            NewTicket values,
+            FormErrors errors,
+            HttpServletRequest request,
+            HttpServletResponse response) {
+        model.addAttribute("formVariant", experiments.variant(ProductExperiments.TICKET_FORM, request, response));
         model.addAttribute("values", values);
         model.addAttribute("errors", errors);
         model.addAttribute("categories", faqs.categories());

@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.GreenMailUtil;
-import com.icegreen.greenmail.util.ServerSetupTest;
 import io.supportlab.accounts.Caller;
 import io.supportlab.testing.IntegrationTest;
+import io.supportlab.testing.TestSmtp;
 import io.supportlab.testing.UsePostgres;
 import io.supportlab.tickets.NewReply;
 import io.supportlab.tickets.NewTicket;
@@ -36,7 +36,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 class MailDeliveryTests {
 
     @RegisterExtension
-    static GreenMailExtension smtp = new GreenMailExtension(ServerSetupTest.SMTP);
+    static GreenMailExtension smtp = new GreenMailExtension(TestSmtp.setup());
 
     @Nested
     class OnSqlite extends Contract {}

@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.GreenMailUtil;
-import com.icegreen.greenmail.util.ServerSetupTest;
 import io.supportlab.accounts.Caller;
 import io.supportlab.testing.IntegrationTest;
+import io.supportlab.testing.TestSmtp;
 import io.supportlab.testing.UsePostgres;
 import io.supportlab.tickets.NewTicket;
 import io.supportlab.tickets.Ticket;
@@ -26,7 +26,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 class PreferenceDeliveryTests {
 
     @RegisterExtension
-    static GreenMailExtension smtp = new GreenMailExtension(ServerSetupTest.SMTP);
+    static GreenMailExtension smtp = new GreenMailExtension(TestSmtp.setup());
 
     /** A Monday after the digest hour (08:00 UTC): both the daily and the weekly digest are due. */
     static final Instant MONDAY_MORNING = Instant.parse("2030-01-07T09:00:00Z");

@@ -8,7 +8,7 @@ import java.lang.annotation.Target;
 import org.springframework.test.context.TestPropertySource;
 
 /**
- * The application sending through SMTP to GreenMail on port 3025, with quick retries and no
+ * The application sending through SMTP to GreenMail on {@link io.supportlab.testing.TestSmtp#port()}, with quick retries and no
  * background jobs: tests dispatch and run digests themselves, at the moments they choose.
  */
 @Target(ElementType.TYPE)
@@ -18,7 +18,7 @@ import org.springframework.test.context.TestPropertySource;
         properties = {
             "supportlab.mail.provider=smtp",
             "spring.mail.host=127.0.0.1",
-            "spring.mail.port=3025",
+            "spring.mail.port=${supportlab.test.smtp-port}",
             "spring.mail.properties.mail.smtp.connectiontimeout=2000",
             "spring.mail.properties.mail.smtp.timeout=2000",
             "supportlab.mail.max-attempts=3",

@@ -36,6 +36,11 @@ public abstract class BrowserTest extends IntegrationTest {
         return wait;
     }
 
+    /** Waits until the element shows {@code text}, across page loads (a submitted form reloads the page). */
+    protected void waitForText(By locator, String text) {
+        waitUpTo(10).until(d -> d.findElement(locator).getText().contains(text));
+    }
+
     protected void logInAs(String email, String password) {
         open("/login");
         browser.findElement(By.id("username")).sendKeys(email);

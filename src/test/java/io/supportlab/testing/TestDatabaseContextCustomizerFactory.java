@@ -39,6 +39,7 @@ class TestDatabaseContextCustomizerFactory implements ContextCustomizerFactory {
             String dataDir = TestSqlite.dataDir().resolve(name).toString();
             properties.put("supportlab.data-dir", dataDir);
             properties.put("supportlab.admin.email", ADMIN_EMAIL);
+            properties.put("supportlab.test.smtp-port", TestSmtp.port());
             properties.put("supportlab.admin.password", ADMIN_PASSWORD);
             if (postgres) {
                 properties.put(

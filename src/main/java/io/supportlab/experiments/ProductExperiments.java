@@ -1,0 +1,88 @@
+package io.supportlab.experiments;
+
+import io.supportlab.platform.Ids;
+import jakarta.servlet.http.Cookie;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.time.Duration;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+
+/**
+ * SupportLab's experiments on its own pages. The server assigns the variant from a stable visitor
+ * cookie and the page renders it directly (no flicker); conversions are recorded server-side. A
+ * failure here never breaks the page or the form: the visitor then simply sees the control.
+ */
+@Service
+public class ProductExperiments {
+
+    /** The public ticket form: the seed's gradient styling and "Get Help Now" against the plain form. */
+    public static final String TICKET_FORM = "ticket-form-layout";
+
+    /** The FAQ Management form: the seed's orange/yellow theme against the plain form. */
+    public static final String FAQ_FORM = "faq-form-theme";
+
+    static final String COOKIE = "sl_visitor";
+    static final Duration COOKIE_LIFETIME = Duration.ofDays(365);
+
+    private static final Logger log = LoggerFactory.getLogger(ProductExperiments.class);
+
+    private final AssignmentService assignments;
+    private final EventService events;
+
+    ProductExperiments(AssignmentService assignments, EventService events) {
+        this.assignments = assignments;
+        this.events = events;
+    }
+
+    /** The variant this visitor sees; the control when the experiment is not running or anything fails. */
+    public String variant(String experimentKey, HttpServletRequest request, HttpServletResponse response) {
+        String visitor = visitor(request, response);
+        try {
+            return assignments.assign(experimentKey, visitor, Map.of()).variant();
+        } catch (RuntimeException e) {
+            log.debug("No variant of {} for visitor {}: {}", experimentKey, visitor, e.getMessage());
+            return "control";
+        }
+    }
+
+    /** Records {@code eventName} for this visitor if they take part in the experiment. */
+    public void track(
+            String experimentKey, String eventName, HttpServletRequest request, HttpServletResponse response) {
+        String visitor = visitor(request, response);
+        try {
+            events.track(experimentKey, new EventInput(null, visitor, eventName, 1.0, null, null, null));
+        } catch (RuntimeException e) {
+            // Not assigned, not running, or no such experiment: nothing to count.
+            log.debug("Not tracking {} of {} for visitor {}: {}", eventName, experimentKey, visitor, e.getMessage());
+        }
+    }
+
+    /** The visitor's id from the cookie, set for a year on the first visit. */
+    static String visitor(HttpServletRequest request, HttpServletResponse response) {
+        Object cached = request.getAttribute(COOKIE);
+        if (cached instanceof String id) {
+            return id;
+        }
+        if (request.getCookies() != null) {
+            for (Cookie cookie : request.getCookies()) {
+                if (COOKIE.equals(cookie.getName()) && Ids.isValid(cookie.getValue())) {
+                    request.setAttribute(COOKIE, cookie.getValue());
+                    return cookie.getValue();
+                }
+            }
+        }
+        String id = Ids.newId();
+        Cookie cookie = new Cookie(COOKIE, id);
+        cookie.setPath("/");
+        cookie.setMaxAge((int) COOKIE_LIFETIME.toSeconds());
+        cookie.setHttpOnly(true);
+        cookie.setSecure(request.isSecure());
+        cookie.setAttribute("SameSite", "Lax");
+        response.addCookie(cookie);
+        request.setAttribute(COOKIE, id);
+        return id;
+    }
+}
