@@ -11,8 +11,8 @@ import org.springframework.core.annotation.Order;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchy;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchyImpl;
 import org.springframework.security.authentication.ProviderManager;
-import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
@@ -23,10 +23,10 @@ import org.springframework.security.web.authentication.AuthenticationFilter;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.CorsConfigurationSource;
 import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
-import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 
 /**
  * ARCHITECTURE.md section 5 as URL rules. Two filter chains: the API (and actuator) is stateless
@@ -181,7 +181,8 @@ class SecurityConfiguration {
         tracking.setAllowedHeaders(List.of("Content-Type"));
         tracking.setAllowCredentials(false);
         tracking.setMaxAge(3600L);
-        for (String path : List.of("/api/ab/assign", "/api/ab/events", "/api/ab-tests/*/assign", "/api/ab-tests/*/events")) {
+        for (String path :
+                List.of("/api/ab/assign", "/api/ab/events", "/api/ab-tests/*/assign", "/api/ab-tests/*/events")) {
             source.registerCorsConfiguration(path, tracking);
         }
         return source;
