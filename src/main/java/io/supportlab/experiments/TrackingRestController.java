@@ -1,17 +1,27 @@
 package io.supportlab.experiments;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.http.server.ServletServerHttpRequest;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.json.JsonMapper;
 
 /** Public endpoints for pages and SDKs: assignment and events. */
 @Tag(name = "Assignment and events")
@@ -31,11 +41,14 @@ class TrackingRestController {
     private final AssignmentService assignments;
     private final EventService events;
     private final ExperimentRepository experimentRows;
+    private final JsonMapper json;
 
-    TrackingRestController(AssignmentService assignments, EventService events, ExperimentRepository experimentRows) {
+    TrackingRestController(
+            AssignmentService assignments, EventService events, ExperimentRepository experimentRows, JsonMapper json) {
         this.assignments = assignments;
         this.events = events;
         this.experimentRows = experimentRows;
+        this.json = json;
     }
 
     @Operation(
@@ -76,6 +89,47 @@ class TrackingRestController {
     @PostMapping("/api/ab/events")
     EventService.BatchResult trackBatch(@RequestBody BatchRequest request) {
         return events.trackBatch(request.events() == null ? List.of() : request.events());
+    }
+
+    /**
+     * The same batch sent as {@code text/plain}, as the SDK's {@code navigator.sendBeacon} does when
+     * a page is hidden: browsers refuse a cross-origin beacon whose content type is not
+     * CORS-safelisted, and {@code application/json} is not.
+     */
+    @Operation(
+            // The OpenAPI description merges both handlers of the path into one operation.
+            summary = "Track up to 1000 events in one call (public)",
+            description = "Each event names its experiment; the answer says per event whether it was accepted, a "
+                    + "duplicate, or rejected and why. The body may also be sent as text/plain (UTF-8 JSON, as "
+                    + "navigator.sendBeacon sends it).")
+    @PostMapping(path = "/api/ab/events", consumes = MediaType.TEXT_PLAIN_VALUE)
+    EventService.BatchResult trackBeacon(
+            @io.swagger.v3.oas.annotations.parameters.RequestBody(
+                            content =
+                                    @Content(
+                                            mediaType = MediaType.TEXT_PLAIN_VALUE,
+                                            schema = @Schema(implementation = BatchRequest.class)))
+                    @RequestBody
+                    byte[] body,
+            HttpServletRequest servletRequest) {
+        ServletServerHttpRequest message = new ServletServerHttpRequest(servletRequest);
+        MediaType contentType = message.getHeaders().getContentType();
+        Charset charset = contentType == null || contentType.getCharset() == null
+                ? StandardCharsets.UTF_8
+                : contentType.getCharset();
+        BatchRequest request;
+        try {
+            request = charset.equals(StandardCharsets.UTF_8)
+                    ? json.readValue(body, BatchRequest.class)
+                    : json.readValue(new String(body, charset), BatchRequest.class);
+        } catch (JacksonException e) {
+            // Answered as for the JSON variant: ApiExceptionHandler explains the Jackson cause.
+            throw new HttpMessageNotReadableException("Unreadable JSON in a text/plain body", e, message);
+        }
+        if (request == null) { // the JSON literal null, which the JSON variant refuses as a missing body
+            throw new HttpMessageNotReadableException("Required request body is missing", message);
+        }
+        return trackBatch(request);
     }
 
     private static Map<String, Object> attributes(@Nullable Map<String, Object> attributes) {
