@@ -20,6 +20,7 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
+import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.validation.method.ParameterValidationResult;
 import org.springframework.web.HttpMediaTypeNotAcceptableException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
@@ -119,22 +120,22 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler({
         CannotGetJdbcConnectionException.class,
+        CannotCreateTransactionException.class,
         DataAccessResourceFailureException.class,
         TransientDataAccessResourceException.class
     })
     ResponseEntity<Object> databaseUnavailable(Exception ex, WebRequest request) {
         log.warn("Database unavailable: {}", ex.getMessage());
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(
-                HttpStatus.SERVICE_UNAVAILABLE, "The database is unavailable; try again shortly");
-        problem.setType(ProblemTypes.UNAVAILABLE);
-        problem.setTitle("Service unavailable");
         HttpHeaders headers = new HttpHeaders();
-        headers.set(HttpHeaders.RETRY_AFTER, "5");
-        return problem(problem, headers, request);
+        headers.set(HttpHeaders.RETRY_AFTER, Long.toString(DatabaseFailures.RETRY_AFTER_SECONDS));
+        return problem(DatabaseFailures.problem(), headers, request);
     }
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<Object> unexpected(Exception ex, WebRequest request) {
+        if (DatabaseFailures.isUnavailable(ex)) {
+            return databaseUnavailable(ex, request);
+        }
         return problem(internalError(ex, request), new HttpHeaders(), request);
     }
 

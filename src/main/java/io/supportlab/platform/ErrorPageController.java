@@ -2,6 +2,7 @@ package io.supportlab.platform;
 
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.net.URI;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
@@ -33,12 +34,19 @@ class ErrorPageController implements ErrorController {
     }
 
     @RequestMapping(value = "/error", produces = MediaType.TEXT_HTML_VALUE)
-    ModelAndView page(HttpServletRequest request) {
+    ModelAndView page(HttpServletRequest request, HttpServletResponse response) {
         ProblemDetail problem = problem(request);
         HttpStatus status = HttpStatus.valueOf(problem.getStatus());
-        String message = status.is5xxServerError()
-                ? "Something went wrong on our side. Please try again in a moment."
-                : problem.getDetail();
+        String message = switch (status) {
+            case SERVICE_UNAVAILABLE -> {
+                response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(DatabaseFailures.RETRY_AFTER_SECONDS));
+                yield "We cannot reach our database right now. Please try again in a few seconds.";
+            }
+            default ->
+                status.is5xxServerError()
+                        ? "Something went wrong on our side. Please try again in a moment."
+                        : problem.getDetail();
+        };
         var page = new ModelAndView(
                 "platform/error",
                 Map.of(
@@ -59,6 +67,9 @@ class ErrorPageController implements ErrorController {
         if (errorAttributes.getError(new ServletWebRequest(request)) instanceof ErrorResponse response) {
             headers.addAll(response.getHeaders());
         }
+        if (problem.getStatus() == HttpStatus.SERVICE_UNAVAILABLE.value()) {
+            headers.set(HttpHeaders.RETRY_AFTER, Long.toString(DatabaseFailures.RETRY_AFTER_SECONDS));
+        }
         return ResponseEntity.status(problem.getStatus())
                 .headers(headers)
                 .contentType(MediaType.APPLICATION_PROBLEM_JSON)
@@ -74,6 +85,7 @@ class ErrorPageController implements ErrorController {
             case NoResourceFoundException notFound -> notFound(request, path);
             case ErrorResponse response -> response.getBody();
             case null -> fromStatus(status, request, path);
+            case Throwable down when DatabaseFailures.isUnavailable(down) -> DatabaseFailures.problem();
             default ->
                 status.is5xxServerError()
                         ? ApiExceptionHandler.internalError(error, webRequest)
@@ -94,6 +106,9 @@ class ErrorPageController implements ErrorController {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
         if (status == HttpStatus.PAYLOAD_TOO_LARGE) {
             problem.setType(ProblemTypes.PAYLOAD_TOO_LARGE);
+        } else if (status == HttpStatus.TOO_MANY_REQUESTS) {
+            problem.setType(ProblemTypes.TOO_MANY_REQUESTS);
+            problem.setTitle("Too many requests");
         }
         return problem;
     }
