@@ -11,6 +11,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import org.jspecify.annotations.Nullable;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
@@ -52,6 +55,13 @@ public class AuditLog {
                 currentAddress());
         entries.insert(entry);
         return entry;
+    }
+
+    /** Appends an entry for the signed-in user (or {@code system} outside a request). */
+    public AuditEntry record(String action, @Nullable String target, @Nullable String details) {
+        Authentication user = SecurityContextHolder.getContext().getAuthentication();
+        String actor = user == null || user instanceof AnonymousAuthenticationToken ? "system" : user.getName();
+        return record(actor, action, target, details);
     }
 
     /** Newest first. */

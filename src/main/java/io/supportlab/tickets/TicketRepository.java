@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -16,16 +17,16 @@ class TicketRepository {
 
     private static final String COLUMNS = """
             id, number, title, description, priority, status, contact_email, assignee, version,
-            created_at, updated_at, first_response_at""";
+            created_at, updated_at, first_response_at, spam""";
 
     private static final String NEXT_NUMBER_SQLITE = "SELECT COALESCE(MAX(number), 1000) + 1 FROM tickets";
     private static final String NEXT_NUMBER_POSTGRESQL = "SELECT nextval('ticket_number_seq')";
 
     private static final String INSERT = """
             INSERT INTO tickets (id, number, title, description, priority, status, contact_email, assignee,
-                                 version, created_at, updated_at)
+                                 version, created_at, updated_at, spam, spam_reason)
             VALUES (:id, :number, :title, :description, :priority, :status, :contactEmail, :assignee,
-                    1, :now, :now)
+                    1, :now, :now, :spam, :spamReason)
             """;
 
     private static final String FIND_BY_ID = "SELECT " + COLUMNS + " FROM tickets WHERE id = :id";
@@ -59,7 +60,7 @@ class TicketRepository {
         return jdbc.sql(sql).query(Long.class).single();
     }
 
-    void insert(Ticket ticket, long number) {
+    void insert(Ticket ticket, long number, @Nullable String spamReason) {
         jdbc.sql(INSERT)
                 .param("id", ticket.id())
                 .param("number", number)
@@ -70,6 +71,8 @@ class TicketRepository {
                 .param("contactEmail", ticket.contactEmail())
                 .param("assignee", ticket.assignee())
                 .param("now", dialect.timestamp(ticket.createdAt()))
+                .param("spam", ticket.spam())
+                .param("spamReason", spamReason)
                 .update();
     }
 
@@ -151,6 +154,7 @@ class TicketRepository {
                 rs.getInt("version"),
                 SqlDialect.requireInstant(rs, "created_at"),
                 SqlDialect.requireInstant(rs, "updated_at"),
-                SqlDialect.readInstant(rs, "first_response_at"));
+                SqlDialect.readInstant(rs, "first_response_at"),
+                rs.getBoolean("spam"));
     }
 }

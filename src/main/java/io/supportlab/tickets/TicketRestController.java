@@ -69,10 +69,15 @@ class TicketRestController {
                     @RequestParam(required = false)
                     @Nullable
                     String q,
+            @Parameter(description = "true: only the tickets flagged as spam (left out otherwise)")
+                    @RequestParam(required = false)
+                    @Nullable
+                    Boolean spam,
             @RequestParam(required = false) @Nullable Integer limit,
             @RequestParam(required = false) @Nullable String cursor,
             HttpServletRequest request) {
-        var page = tickets.list(new TicketFilter(status, priority, assignee, q), PageRequest.of(limit, cursor, 2));
+        var page =
+                tickets.list(new TicketFilter(status, priority, assignee, q, spam), PageRequest.of(limit, cursor, 2));
         return PageResponses.ok(page, request);
     }
 

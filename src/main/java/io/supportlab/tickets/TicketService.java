@@ -3,6 +3,7 @@ package io.supportlab.tickets;
 import io.supportlab.accounts.Caller;
 import io.supportlab.accounts.StaffDirectory;
 import io.supportlab.accounts.StaffUser;
+import io.supportlab.audit.AuditLog;
 import io.supportlab.platform.ConflictException;
 import io.supportlab.platform.Ids;
 import io.supportlab.platform.InvalidRequestException;
@@ -37,6 +38,7 @@ public class TicketService {
     private final ConversationRepository conversation;
     private final StaffDirectory staff;
     private final ApplicationEventPublisher events;
+    private final AuditLog audit;
     private final Clock clock;
 
     TicketService(
@@ -44,11 +46,13 @@ public class TicketService {
             ConversationRepository conversation,
             StaffDirectory staff,
             ApplicationEventPublisher events,
+            AuditLog audit,
             Clock clock) {
         this.tickets = tickets;
         this.conversation = conversation;
         this.staff = staff;
         this.events = events;
+        this.audit = audit;
         this.clock = clock;
     }
 
@@ -59,6 +63,15 @@ public class TicketService {
      */
     @Transactional
     public Ticket create(NewTicket input, @Nullable String submittedBy) {
+        return create(input, submittedBy, null);
+    }
+
+    /**
+     * Files a ticket, flagged as spam when {@code spamReason} is given: it is stored like any other
+     * (nothing is silently dropped) but hidden from the default list and mailed to nobody.
+     */
+    @Transactional
+    public Ticket create(NewTicket input, @Nullable String submittedBy, @Nullable String spamReason) {
         Instant now = Instant.now(clock);
         String email = normalizeEmail(Objects.requireNonNull(input.contactEmail()));
         long number = tickets.nextNumber();
@@ -74,10 +87,11 @@ public class TicketService {
                 1,
                 now,
                 now,
-                null);
+                null,
+                spamReason != null);
         requireText("title", ticket.title());
         requireText("description", ticket.description());
-        tickets.insert(ticket, number);
+        tickets.insert(ticket, number, spamReason);
         conversation.insert(new StatusChange(
                 Ids.newId(),
                 ticket.id(),
@@ -145,6 +159,19 @@ public class TicketService {
         String notes = Text.cleanOrNull(change.notes());
         if (statusChanged) {
             recordStatusChange(saved, current.status(), caller.email(), notes, now);
+            audit.record(
+                    caller.email(),
+                    "ticket.status_changed",
+                    saved.reference(),
+                    current.status().value() + " → " + saved.status().value());
+        }
+        if (detailsChanged) {
+            audit.record(
+                    caller.email(),
+                    "ticket.updated",
+                    saved.reference(),
+                    "priority " + saved.priority().value() + ", assignee "
+                            + (saved.assignee() == null ? "none" : saved.assignee()));
         }
         if (detailsChanged) {
             events.publishEvent(new TicketUpdated(saved, caller.email()));
@@ -288,7 +315,8 @@ public class TicketService {
                 t.version(),
                 t.createdAt(),
                 t.updatedAt(),
-                t.firstResponseAt());
+                t.firstResponseAt(),
+                t.spam());
     }
 
     private static void requireText(String field, String value) {
