@@ -47,6 +47,16 @@ class TicketRepository {
 
     private static final String EXISTS_FOR_CUSTOMER = "SELECT COUNT(*) FROM tickets WHERE contact_email = :email";
 
+    private static final String ALL_FOR_CUSTOMER =
+            "SELECT " + COLUMNS + " FROM tickets WHERE contact_email = :email ORDER BY created_at, id";
+
+    /** Keeps the row (status, priority, times count in reports) without anything that identifies the customer. */
+    private static final String ANONYMISE = """
+            UPDATE tickets SET contact_email = :marker, title = :redacted, description = :redacted,
+                version = version + 1
+            WHERE contact_email = :email
+            """;
+
     private final JdbcClient jdbc;
     private final SqlDialect dialect;
 
@@ -131,6 +141,22 @@ class TicketRepository {
                 .param("limit", limit)
                 .query(TicketRepository::map)
                 .list();
+    }
+
+    /** Every ticket of a customer, oldest first, spam included (for their data export). */
+    List<Ticket> allForCustomer(String email) {
+        return jdbc.sql(ALL_FOR_CUSTOMER)
+                .param("email", email)
+                .query(TicketRepository::map)
+                .list();
+    }
+
+    int anonymise(String email, String marker, String redacted) {
+        return jdbc.sql(ANONYMISE)
+                .param("email", email)
+                .param("marker", marker)
+                .param("redacted", redacted)
+                .update();
     }
 
     boolean hasTickets(String email) {

@@ -30,7 +30,8 @@ ALTER TABLE tickets ADD COLUMN spam BOOLEAN NOT NULL DEFAULT FALSE;
 ALTER TABLE tickets ADD COLUMN spam_reason TEXT;
 CREATE INDEX tickets_spam_created_idx ON tickets (spam, created_at DESC, id DESC);
 
--- Experiment assignments and events are found by user when a customer's data is exported or erased.
-CREATE INDEX ab_test_assignments_user_idx ON ab_test_assignments (user_identifier);
-CREATE INDEX ab_test_events_user_only_idx ON ab_test_events (user_identifier);
+-- Experiment assignments and events are found by user (any letter case) when a customer's data is exported
+-- or erased.
+CREATE INDEX ab_test_assignments_user_idx ON ab_test_assignments (lower(user_identifier));
+CREATE INDEX ab_test_events_user_only_idx ON ab_test_events (lower(user_identifier));
 CREATE INDEX notifications_recipient_idx ON notifications (recipient_email);
