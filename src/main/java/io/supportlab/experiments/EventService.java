@@ -1,5 +1,6 @@
 package io.supportlab.experiments;
 
+import io.supportlab.platform.BatchTooLargeException;
 import io.supportlab.platform.FieldError;
 import io.supportlab.platform.Ids;
 import io.supportlab.platform.InvalidRequestException;
@@ -91,8 +92,7 @@ public class EventService {
     @Transactional
     public BatchResult trackBatch(List<EventInput> inputs) {
         if (inputs.size() > MAX_BATCH) {
-            throw new InvalidRequestException(
-                    "events", "at most " + MAX_BATCH + " events per call (got " + inputs.size() + ")");
+            throw new BatchTooLargeException("events", MAX_BATCH, inputs.size());
         }
         EventResult[] results = new EventResult[inputs.size()];
         List<Checked> valid = new ArrayList<>();

@@ -35,6 +35,8 @@ public record SupportLabProperties(
 
     /**
      * @param maxBodySize the largest request body accepted ({@code SUPPORTLAB_HTTP_MAX_BODY_SIZE})
+     * @param maxHeaderSize the largest request line and headers, together (431 above; Tomcat refuses
+     *     anything above {@code server.max-http-request-header-size} outright)
      * @param maxJsonDepth how deeply JSON arrays and objects may nest in a request body
      * @param maxJsonStringLength the longest JSON string (in characters) in a request body; fields
      *     have their own, smaller limits
@@ -43,6 +45,7 @@ public record SupportLabProperties(
      */
     public record Http(
             @NotNull @DefaultValue("2MB") DataSize maxBodySize,
+            @NotNull @DefaultValue("32KB") DataSize maxHeaderSize,
             @Min(2) @Max(1000) @DefaultValue("32") int maxJsonDepth,
             @Min(1000) @DefaultValue("100000") int maxJsonStringLength,
 

@@ -183,7 +183,11 @@ class LoginThrottleTests {
                 java.nio.file.Path.of("."),
                 java.net.URI.create("http://localhost"),
                 new SupportLabProperties.Http(
-                        org.springframework.util.unit.DataSize.ofMegabytes(2), 32, 100_000, List.of()),
+                        org.springframework.util.unit.DataSize.ofMegabytes(2),
+                        org.springframework.util.unit.DataSize.ofKilobytes(32),
+                        32,
+                        100_000,
+                        List.of()),
                 new SupportLabProperties.RateLimits(
                         true,
                         null,
