@@ -8,6 +8,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
 
 /**
  * Recognises "the database is unreachable" among exceptions, wherever they surface (a controller,
@@ -21,7 +22,17 @@ public final class DatabaseFailures {
     private DatabaseFailures() {}
 
     public static boolean isUnavailable(Throwable error) {
-        for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+        return isUnavailable(error, 0);
+    }
+
+    private static boolean isUnavailable(Throwable error, int depth) {
+        for (Throwable cause = error; cause != null && depth < 20; cause = cause.getCause(), depth++) {
+            // A connection that died mid-transaction also fails the rollback; what it hid is the cause.
+            if (cause instanceof TransactionSystemException failed
+                    && failed.getOriginalException() != null
+                    && isUnavailable(failed.getOriginalException(), depth + 1)) {
+                return true;
+            }
             if (cause instanceof CannotGetJdbcConnectionException
                     || cause instanceof CannotCreateTransactionException
                     || cause instanceof DataAccessResourceFailureException
@@ -44,7 +55,8 @@ public final class DatabaseFailures {
             String state = sql.getSQLState();
             return state.startsWith("08") || state.startsWith("57P");
         }
-        return false;
+        // Hikari's proxy of a connection the server already closed.
+        return error instanceof java.sql.SQLException sql && "Connection is closed".equals(sql.getMessage());
     }
 
     public static ProblemDetail problem() {
