@@ -90,7 +90,7 @@ public class EventService {
 
     /** Up to {@value #MAX_BATCH} events for any experiments, stored in one transaction. */
     @Transactional
-    public BatchResult trackBatch(List<EventInput> inputs) {
+    public BatchResult trackBatch(List<@Nullable EventInput> inputs) {
         if (inputs.size() > MAX_BATCH) {
             throw new BatchTooLargeException("events", MAX_BATCH, inputs.size());
         }
@@ -98,6 +98,10 @@ public class EventService {
         List<Checked> valid = new ArrayList<>();
         for (int i = 0; i < inputs.size(); i++) {
             EventInput input = inputs.get(i);
+            if (input == null) {
+                results[i] = rejected(i, "must be an event object, not null");
+                continue;
+            }
             Optional<Experiment> experiment =
                     input.experiment() == null || input.experiment().isBlank()
                             ? Optional.empty()

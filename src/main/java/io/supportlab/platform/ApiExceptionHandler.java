@@ -5,6 +5,7 @@ import jakarta.validation.ConstraintViolationException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import org.apache.tomcat.util.http.InvalidParameterException;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -116,6 +117,12 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                 .map(v -> new FieldError(lastNode(v.getPropertyPath().toString()), v.getMessage()))
                 .toList();
         return problem(Problems.validation(errors), new HttpHeaders(), request);
+    }
+
+    /** Query or form parameters with broken percent-encoding (Tomcat refuses to decode them). */
+    @ExceptionHandler(InvalidParameterException.class)
+    ResponseEntity<Object> invalidParameters(InvalidParameterException ex, WebRequest request) {
+        return problem(UnreadableBody.badParameters(), new HttpHeaders(), request);
     }
 
     @ExceptionHandler({

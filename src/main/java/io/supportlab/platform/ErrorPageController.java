@@ -5,6 +5,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.net.URI;
 import java.util.Map;
+import org.apache.tomcat.util.http.InvalidParameterException;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.webmvc.error.ErrorAttributes;
 import org.springframework.boot.webmvc.error.ErrorController;
@@ -86,6 +87,7 @@ class ErrorPageController implements ErrorController {
             case ErrorResponse response -> response.getBody();
             case null -> fromStatus(status, request, path);
             case Throwable down when DatabaseFailures.isUnavailable(down) -> DatabaseFailures.problem();
+            case Throwable bad when causedBy(bad, InvalidParameterException.class) -> UnreadableBody.badParameters();
             default ->
                 status.is5xxServerError()
                         ? ApiExceptionHandler.internalError(error, webRequest)
@@ -121,6 +123,18 @@ class ErrorPageController implements ErrorController {
         problem.setType(ProblemTypes.NOT_FOUND);
         problem.setTitle("Not found");
         return problem;
+    }
+
+    private static boolean causedBy(Throwable error, Class<? extends Throwable> type) {
+        for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+            if (type.isInstance(cause)) {
+                return true;
+            }
+            if (cause.getCause() == cause) {
+                break;
+            }
+        }
+        return false;
     }
 
     private static HttpStatus status(HttpServletRequest request) {

@@ -63,6 +63,12 @@ final class UnreadableBody {
         return problem;
     }
 
+    /** Parameters that cannot be decoded (bad percent-encoding or charset). */
+    static ProblemDetail badParameters() {
+        return malformed(
+                "The request's parameters are not correctly percent-encoded UTF-8 and could not be read", List.of());
+    }
+
     /** How a Java type looks in JSON, for messages like "expected a string". */
     static String describeType(Class<?> type) {
         if (type.isEnum()) {
