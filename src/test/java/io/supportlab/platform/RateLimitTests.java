@@ -65,6 +65,35 @@ class RateLimitTests {
         }
 
         @Test
+        void aFloodGets429sWhileNormalTrafficContinues() throws Exception {
+            java.util.concurrent.atomic.AtomicInteger refused = new java.util.concurrent.atomic.AtomicInteger();
+            java.util.List<Integer> normal = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+            try (var pool = java.util.concurrent.Executors.newFixedThreadPool(8)) {
+                for (int i = 0; i < 200; i++) {
+                    pool.submit(() -> {
+                        if (postTicket(from("198.51.100.66"))
+                                        .returnResult(String.class)
+                                        .getStatus()
+                                        .value()
+                                == 429) {
+                            refused.incrementAndGet();
+                        }
+                    });
+                    if (i % 20 == 0) {
+                        int client = i / 20;
+                        pool.submit(() -> normal.add(postTicket(from("203.0.113." + client))
+                                .returnResult(String.class)
+                                .getStatus()
+                                .value()));
+                    }
+                }
+            }
+            assertThat(refused.get()).isEqualTo(197);
+            assertThat(normal).hasSize(10).containsOnly(201);
+            assertThat(count("tickets")).isEqualTo(13);
+        }
+
+        @Test
         void aWholeIpv6Slash64CountsAsOneClient() {
             for (int i = 0; i < 3; i++) {
                 postTicket(from("2001:db8:1:2::" + (i + 1))).expectStatus().isCreated();

@@ -3,6 +3,7 @@ package io.supportlab.privacy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.supportlab.testing.IntegrationTest;
+import io.supportlab.testing.PageSession;
 import io.supportlab.testing.UsePostgres;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -34,6 +35,7 @@ class PrivacyTests {
         @Test
         void exportHoldsTicketsRepliesHistoryEmailsPreferencesAndExperimentData() {
             String experiment = customerWithEverything(ALICE);
+            long exports = audit("privacy.exported", PrivacyService.subject(ALICE));
             var result = admin().get()
                     .uri("/api/privacy/export?email=Alice@Example.com")
                     .exchange()
@@ -61,7 +63,7 @@ class PrivacyTests {
                     .isEqualTo(experiment);
             assertThat(export.at("/data/experiments/events/0/event_name").asString())
                     .isEqualTo("clicks");
-            assertThat(audit("privacy.exported", PrivacyService.subject(ALICE))).isEqualTo(1);
+            assertThat(audit("privacy.exported", PrivacyService.subject(ALICE))).isEqualTo(exports + 1);
         }
 
         @Test
@@ -71,6 +73,7 @@ class PrivacyTests {
             long tickets = count("tickets");
             long assignments = count("ab_test_assignments");
             long events = count("ab_test_events");
+            long erasures = audit("privacy.erased", PrivacyService.subject(ALICE));
 
             JsonNode report = json.readTree(admin().post()
                     .uri("/api/privacy/erase")
@@ -99,7 +102,7 @@ class PrivacyTests {
                     .exchange()
                     .expectStatus()
                     .isOk();
-            assertThat(audit("privacy.erased", PrivacyService.subject(ALICE))).isEqualTo(1);
+            assertThat(audit("privacy.erased", PrivacyService.subject(ALICE))).isEqualTo(erasures + 1);
 
             JsonNode after = json.readTree(admin().get()
                     .uri("/api/privacy/export?email=" + ALICE)
@@ -109,6 +112,27 @@ class PrivacyTests {
                     .getResponseBody());
             assertThat(after.at("/data/tickets").size()).isZero();
             assertThat(after.at("/data/experiments/events").size()).isZero();
+        }
+
+        @Test
+        void adminPageDownloadsAndErasesAfterConfirmation() {
+            customerWithEverything(ALICE);
+            PageSession page = PageSession.staff(baseUrl(), ADMIN_EMAIL, ADMIN_PASSWORD);
+            assertThat(page.get("/admin/privacy").body()).contains("Download export", "Erase this customer");
+            var download = page.get("/admin/privacy/export?email=" + ALICE);
+            assertThat(download.headers().firstValue(HttpHeaders.CONTENT_DISPOSITION))
+                    .hasValueSatisfying(v -> assertThat(v).startsWith("attachment"));
+            assertThat(download.body()).contains("Alice's printer");
+
+            var unconfirmed = page.post("/admin/privacy/erase", java.util.Map.of("email", ALICE, "confirm", BOB));
+            assertThat(unconfirmed.body()).contains("Type the same address again");
+            assertThat(mentions("alice")).isPositive();
+
+            long erasures = audit("privacy.erased", PrivacyService.subject(ALICE));
+            var erased = page.post("/admin/privacy/erase", java.util.Map.of("email", ALICE, "confirm", ALICE));
+            assertThat(erased.body()).contains("Erased.", "tickets anonymised: 1");
+            assertThat(mentions("alice")).isZero();
+            assertThat(audit("privacy.erased", PrivacyService.subject(ALICE))).isEqualTo(erasures + 1);
         }
 
         @Test

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.supportlab.accounts.CustomerAccess;
 import io.supportlab.testing.IntegrationTest;
+import io.supportlab.testing.PageSession;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;

@@ -1,4 +1,4 @@
-package io.supportlab.security;
+package io.supportlab.testing;
 
 import java.io.IOException;
 import java.net.CookieManager;
@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /** A browser-like client for server-rendered pages: keeps cookies, follows redirects, sends CSRF tokens. */
-final class PageSession {
+public final class PageSession {
 
     private static final Pattern CSRF = Pattern.compile("<meta name=\"csrf-token\" content=\"([^\"]*)\"");
 
@@ -24,7 +24,7 @@ final class PageSession {
     private final HttpClient http;
     private String csrf = "";
 
-    PageSession(String baseUrl) {
+    public PageSession(String baseUrl) {
         this.baseUrl = baseUrl;
         this.http = HttpClient.newBuilder()
                 .cookieHandler(new CookieManager())
@@ -33,7 +33,7 @@ final class PageSession {
                 .build();
     }
 
-    static PageSession staff(String baseUrl, String email, String password) {
+    public static PageSession staff(String baseUrl, String email, String password) {
         PageSession session = new PageSession(baseUrl);
         session.get("/login");
         HttpResponse<String> after = session.post("/login", Map.of("username", email, "password", password));
@@ -43,7 +43,7 @@ final class PageSession {
         return session;
     }
 
-    HttpResponse<String> get(String path) {
+    public HttpResponse<String> get(String path) {
         HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(baseUrl + path))
                 .header("Accept", "text/html")
                 .GET());
@@ -54,7 +54,7 @@ final class PageSession {
         return response;
     }
 
-    HttpResponse<String> post(String path, Map<String, String> fields) {
+    public HttpResponse<String> post(String path, Map<String, String> fields) {
         Map<String, String> all = new LinkedHashMap<>(fields);
         all.put("_csrf", csrf);
         String body = all.entrySet().stream()
