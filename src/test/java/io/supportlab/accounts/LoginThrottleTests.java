@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.supportlab.platform.SupportLabProperties;
 import io.supportlab.testing.IntegrationTest;
+import io.supportlab.testing.PageSession;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -12,12 +13,12 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.test.context.TestPropertySource;
-import org.springframework.test.web.servlet.client.EntityExchangeResult;
 import org.springframework.test.web.servlet.client.RestTestClient;
 
 /** Password guessing: progressive delays, then lockout, per account name and per address. */
@@ -128,18 +129,17 @@ class LoginThrottleTests {
 
         @Test
         void theLoginFormSaysHowLongToWait() {
+            createAgent("formuser@example.com");
+            PageSession browser = new PageSession(baseUrl());
+            browser.get("/login");
             for (int i = 0; i < 3; i++) {
-                call(basic("formuser@example.com", "wrong", "192.0.2.40"));
+                var failed = browser.post("/login", Map.of("username", "formuser@example.com", "password", "wrong"));
+                assertThat(failed.body()).contains("Wrong email or password");
             }
-            EntityExchangeResult<String> page = anonymous()
-                    .get()
-                    .uri("/login?locked=900")
-                    .exchange()
-                    .expectStatus()
-                    .isOk()
-                    .expectBody(String.class)
-                    .returnResult();
-            assertThat(page.getResponseBody()).contains("Too many failed logins. Please try again in 15 minutes.");
+            browser.get("/login");
+            var locked = browser.post("/login", Map.of("username", "formuser@example.com", "password", PASSWORD));
+            assertThat(locked.uri().getPath()).isEqualTo("/login");
+            assertThat(locked.body()).contains("Too many failed logins. Please try again in 15 minutes.");
         }
 
         void createAgent(String email) {
