@@ -57,6 +57,9 @@ class TicketRepository {
             WHERE contact_email = :email
             """;
 
+    private static final String RELEASE_FROM_SPAM =
+            "UPDATE tickets SET spam = :no, version = version + 1 WHERE id = :id AND spam = :yes";
+
     private final JdbcClient jdbc;
     private final SqlDialect dialect;
 
@@ -157,6 +160,16 @@ class TicketRepository {
                 .param("marker", marker)
                 .param("redacted", redacted)
                 .update();
+    }
+
+    /** Clears the spam flag; false when the ticket was not flagged. */
+    boolean releaseFromSpam(String id) {
+        return jdbc.sql(RELEASE_FROM_SPAM)
+                        .param("id", id)
+                        .param("no", false)
+                        .param("yes", true)
+                        .update()
+                == 1;
     }
 
     boolean hasTickets(String email) {

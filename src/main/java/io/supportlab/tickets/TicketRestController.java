@@ -102,6 +102,15 @@ class TicketRestController {
         return ResponseEntity.ok().eTag(String.valueOf(ticket.version())).body(ticket);
     }
 
+    @Operation(
+            summary = "Release a ticket flagged as spam (staff)",
+            description = "It joins the normal list and the customer gets the confirmation email; 409 when the "
+                    + "ticket is not flagged.")
+    @PostMapping("/tickets/{id}/not-spam")
+    Ticket notSpam(@PathVariable String id, Authentication caller) {
+        return tickets.releaseFromSpam(id, Caller.of(caller));
+    }
+
     @Operation(summary = "Status history, oldest first, including the creation")
     @GetMapping("/tickets/{id}/history")
     List<StatusChange> history(@PathVariable String id, Authentication caller) {

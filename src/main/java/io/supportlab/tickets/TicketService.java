@@ -104,6 +104,22 @@ public class TicketService {
         return ticket;
     }
 
+    /**
+     * A staff member decides a flagged ticket is a real customer's: it joins the normal list and the
+     * customer now gets the confirmation email they did not get when they sent it.
+     */
+    @Transactional
+    public Ticket releaseFromSpam(String idOrReference, Caller caller) {
+        Ticket current = lockForChange(idOrReference);
+        if (!tickets.releaseFromSpam(current.id())) {
+            throw new ConflictException("Ticket " + current.reference() + " is not flagged as spam");
+        }
+        Ticket released = tickets.find(current.id()).orElseThrow();
+        audit.record(caller.email(), "ticket.released_from_spam", released.reference(), null);
+        events.publishEvent(new TicketCreated(released));
+        return released;
+    }
+
     /** A ticket by id or reference ({@code SL-1042}); customers only see their own. */
     public Ticket get(String idOrReference, Caller caller) {
         return find(idOrReference)

@@ -78,6 +78,34 @@ class SpamTests extends IntegrationTest {
                 .isEqualTo(true);
     }
 
+    @Test
+    void staffCanReleaseAFlaggedTicketAndTheCustomerIsThenEmailed() {
+        submit("Released", "", "");
+        String id = jdbc.sql("SELECT id FROM tickets WHERE title = 'Released'")
+                .query(String.class)
+                .single();
+        admin().post()
+                .uri("/api/tickets/" + id + "/not-spam")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.spam")
+                .isEqualTo(false);
+        assertThat(notificationsFor("Released")).isEqualTo(1);
+        admin().post()
+                .uri("/api/tickets/" + id + "/not-spam")
+                .exchange()
+                .expectStatus()
+                .isEqualTo(409);
+        anonymous()
+                .post()
+                .uri("/api/tickets/" + id + "/not-spam")
+                .exchange()
+                .expectStatus()
+                .isUnauthorized();
+    }
+
     String renderedAgo(Duration ago) {
         return tokens.issue(
                 Long.toString(Instant.now().minus(ago).toEpochMilli()),
