@@ -13,7 +13,12 @@ public enum RateLimitGroup {
     TICKET_CREATION("ticket-creation", "POST", Pattern.compile("/api/tickets|/help/tickets")),
     SEARCH("search", "GET", Pattern.compile("/api/faqs/suggestions|/help/search|/help/suggestions")),
     TRACKING("tracking", "POST", Pattern.compile("/api/ab-tests/[^/]+/(assign|events)|/api/ab/assign|/api/ab/events")),
-    ACCESS_LINKS("access-links", "POST", Pattern.compile("/api/access-links|/my/link"));
+    ACCESS_LINKS("access-links", "POST", Pattern.compile("/api/access-links|/my/link")),
+    /**
+     * Access-link emails per recipient address, whoever asks: keeps many clients from flooding one
+     * inbox. Counted by the ticket service, not by path (the pattern matches nothing).
+     */
+    ACCESS_LINK_EMAILS("access-link-emails", "NONE", Pattern.compile("(?!)"));
 
     private final String property;
     private final String method;
@@ -37,7 +42,7 @@ public enum RateLimitGroup {
         if (method.equals("GET") && path.equals("/api/faqs") && request.getParameter("search") != null) {
             return Optional.of(SEARCH);
         }
-        for (RateLimitGroup group : values()) {
+        for (RateLimitGroup group : values()) { // groups counted elsewhere never match a method
             if (group.method.equals(method) && group.paths.matcher(path).matches()) {
                 return Optional.of(group);
             }

@@ -66,6 +66,7 @@ public record SupportLabProperties(
      * @param search FAQ search and ticket-form suggestions
      * @param tracking experiment assignment and events (generous: real pages send many)
      * @param accessLinks customers asking for a new access link by email
+     * @param accessLinkEmails access-link emails sent to one address, whoever asks
      * @param login failed staff logins
      */
     public record RateLimits(
@@ -74,6 +75,7 @@ public record SupportLabProperties(
             @Nullable Limit search,
             @Nullable Limit tracking,
             @Nullable Limit accessLinks,
+            @Nullable Limit accessLinkEmails,
             @Valid @NotNull @DefaultValue Login login) {
 
         public RateLimits {
@@ -81,6 +83,7 @@ public record SupportLabProperties(
             search = Limit.orDefault(search, 120, Duration.ofMinutes(1));
             tracking = Limit.orDefault(tracking, 1200, Duration.ofMinutes(1));
             accessLinks = Limit.orDefault(accessLinks, 10, Duration.ofHours(1));
+            accessLinkEmails = Limit.orDefault(accessLinkEmails, 3, Duration.ofHours(1));
         }
 
         /** The limit of a group; never null once bound. */
@@ -90,6 +93,7 @@ public record SupportLabProperties(
                 case SEARCH -> search;
                 case TRACKING -> tracking;
                 case ACCESS_LINKS -> accessLinks;
+                case ACCESS_LINK_EMAILS -> accessLinkEmails;
             };
             return java.util.Objects.requireNonNull(limit);
         }

@@ -9,6 +9,8 @@ import io.supportlab.platform.Ids;
 import io.supportlab.platform.InvalidRequestException;
 import io.supportlab.platform.Page;
 import io.supportlab.platform.PageRequest;
+import io.supportlab.platform.RateLimitGroup;
+import io.supportlab.platform.RateLimiter;
 import io.supportlab.platform.ResourceNotFoundException;
 import io.supportlab.platform.Text;
 import java.time.Clock;
@@ -39,6 +41,7 @@ public class TicketService {
     private final StaffDirectory staff;
     private final ApplicationEventPublisher events;
     private final AuditLog audit;
+    private final RateLimiter limiter;
     private final Clock clock;
 
     TicketService(
@@ -47,12 +50,14 @@ public class TicketService {
             StaffDirectory staff,
             ApplicationEventPublisher events,
             AuditLog audit,
+            RateLimiter limiter,
             Clock clock) {
         this.tickets = tickets;
         this.conversation = conversation;
         this.staff = staff;
         this.events = events;
         this.audit = audit;
+        this.limiter = limiter;
         this.clock = clock;
     }
 
@@ -250,12 +255,14 @@ public class TicketService {
 
     /**
      * A customer asks for a fresh access link. The answer to them is the same either way; the email
-     * is only sent to an address that has tickets.
+     * is only sent to an address that has tickets, and at most a few times an hour per address.
      */
     @Transactional
     public void requestAccessLink(String email) {
         String normalized = normalizeEmail(email);
-        if (tickets.hasTickets(normalized)) {
+        if (tickets.hasTickets(normalized)
+                && limiter.consume(RateLimitGroup.ACCESS_LINK_EMAILS, normalized)
+                        .allowed()) {
             events.publishEvent(new CustomerAccessRequested(normalized));
         }
     }

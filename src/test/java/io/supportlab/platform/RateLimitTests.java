@@ -24,7 +24,8 @@ class RateLimitTests {
                 "supportlab.rate-limits.ticket-creation.period=1h",
                 "supportlab.rate-limits.tracking.capacity=2",
                 "supportlab.rate-limits.access-links.capacity=2",
-                "supportlab.rate-limits.search.capacity=2"
+                "supportlab.rate-limits.search.capacity=2",
+                "supportlab.rate-limits.access-link-emails.capacity=1"
             })
     class BehindTrustedProxy extends IntegrationTest {
 
@@ -144,6 +145,25 @@ class RateLimitTests {
                     .expectStatus()
                     .isOk();
             postTicket(client).expectStatus().isCreated();
+        }
+
+        @Test
+        void oneInboxGetsFewAccessLinksHoweverManyClientsAsk() {
+            postTicket(from("198.51.100.8")).expectStatus().isCreated(); // a@example.com has a ticket
+            for (int i = 0; i < 3; i++) {
+                from("198.51.100." + (20 + i))
+                        .post()
+                        .uri("/api/access-links")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .body("{\"email\":\"A@example.com\"}")
+                        .exchange()
+                        .expectStatus()
+                        .isAccepted();
+            }
+            assertThat(jdbc.sql("SELECT COUNT(*) FROM notifications WHERE notification_type = 'access_link'")
+                            .query(Long.class)
+                            .single())
+                    .isEqualTo(1);
         }
 
         @Test
