@@ -35,12 +35,16 @@ class AdminWebController {
 
     @PostMapping
     String create(
-            @Valid @ModelAttribute NewStaffUser user, BindingResult binding, Model model, RedirectAttributes redirect) {
+            @Valid @ModelAttribute NewStaffUser user,
+            BindingResult binding,
+            Authentication caller,
+            Model model,
+            RedirectAttributes redirect) {
         if (binding.hasErrors()) {
             return render(model, user, FormErrors.of(binding));
         }
         try {
-            StaffUser created = users.create(user);
+            StaffUser created = users.create(user, caller.getName());
             Flashes.success(redirect, "Created " + created.role().value() + " " + created.email());
             return "redirect:/admin/users";
         } catch (ErrorResponseException e) {

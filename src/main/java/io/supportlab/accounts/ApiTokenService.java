@@ -1,5 +1,6 @@
 package io.supportlab.accounts;
 
+import io.supportlab.audit.AuditLog;
 import io.supportlab.platform.Ids;
 import io.supportlab.platform.ResourceNotFoundException;
 import java.nio.charset.StandardCharsets;
@@ -33,12 +34,14 @@ class ApiTokenService {
 
     private final ApiTokenRepository tokens;
     private final UserRepository users;
+    private final AuditLog audit;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
 
-    ApiTokenService(ApiTokenRepository tokens, UserRepository users, Clock clock) {
+    ApiTokenService(ApiTokenRepository tokens, UserRepository users, AuditLog audit, Clock clock) {
         this.tokens = tokens;
         this.users = users;
+        this.audit = audit;
         this.clock = clock;
     }
 
@@ -57,6 +60,7 @@ class ApiTokenService {
                 null,
                 null);
         tokens.insert(token, hash(secret));
+        audit.record(owner.email(), "token.created", token.prefix(), "Token “" + token.name() + "”");
         return new Created(token, secret);
     }
 
@@ -70,6 +74,7 @@ class ApiTokenService {
         if (!tokens.revoke(tokenId, owner.id(), Instant.now(clock))) {
             throw new ResourceNotFoundException("API token", tokenId);
         }
+        audit.record(owner.email(), "token.revoked", tokenId, null);
     }
 
     /** The owner of a live token whose account is active, if {@code secret} is one. */

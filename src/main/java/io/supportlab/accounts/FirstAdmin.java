@@ -41,7 +41,7 @@ class FirstAdmin implements ApplicationRunner {
             throw new IllegalStateException(
                     "SUPPORTLAB_ADMIN_PASSWORD must have at least " + UserService.MIN_PASSWORD_LENGTH + " characters");
         }
-        service.create(new NewStaffUser(properties.email(), "Administrator", password, Role.ADMIN));
+        service.create(new NewStaffUser(properties.email(), "Administrator", password, Role.ADMIN), "system");
         if (generated) {
             log.warn("""
 

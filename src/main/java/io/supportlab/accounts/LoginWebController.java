@@ -1,5 +1,6 @@
 package io.supportlab.accounts;
 
+import io.supportlab.platform.Format;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -11,9 +12,29 @@ class LoginWebController {
 
     @GetMapping("/login")
     String login(
-            @RequestParam(required = false) String error, @RequestParam(required = false) String logout, Model model) {
+            @RequestParam(required = false) String error,
+            @RequestParam(required = false) String logout,
+            @RequestParam(required = false) String locked,
+            @RequestParam(required = false) String unavailable,
+            Model model) {
         model.addAttribute("failed", error != null);
+        model.addAttribute("lockedMessage", lockedMessage(locked));
+        model.addAttribute("unavailable", unavailable != null);
         model.addAttribute("loggedOut", logout != null);
         return "accounts/login";
+    }
+
+    /** "Try again in 4 seconds", from the number of seconds in the redirect (anything else: a generic wait). */
+    private static String lockedMessage(String locked) {
+        if (locked == null) {
+            return "";
+        }
+        long seconds;
+        try {
+            seconds = Math.clamp(Long.parseLong(locked), 1, 24 * 3600);
+        } catch (NumberFormatException e) {
+            return "Too many failed logins. Please wait a moment before trying again.";
+        }
+        return "Too many failed logins. Please try again in " + Format.waitTime(seconds) + ".";
     }
 }

@@ -1,7 +1,9 @@
 package io.supportlab.accounts;
 
+import io.supportlab.platform.DatabaseFailures;
 import io.supportlab.platform.ProblemResponseWriter;
 import io.supportlab.platform.ProblemTypes;
+import io.supportlab.platform.Problems;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -11,6 +13,7 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.DisabledException;
+import org.springframework.security.authentication.InternalAuthenticationServiceException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
@@ -31,6 +34,20 @@ class ProblemSecurityHandlers implements AuthenticationEntryPoint, AccessDeniedH
     @Override
     public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException ex)
             throws IOException {
+        if (ex instanceof LoginThrottledException throttled) {
+            response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(throttled.retryAfterSeconds()));
+            writer.write(
+                    request,
+                    response,
+                    Problems.tooManyRequests(
+                            ThrottledAuthenticationProvider.message(throttled), throttled.retryAfterSeconds()));
+            return;
+        }
+        if (ex instanceof InternalAuthenticationServiceException && DatabaseFailures.isUnavailable(ex)) {
+            response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(DatabaseFailures.RETRY_AFTER_SECONDS));
+            writer.write(request, response, DatabaseFailures.problem());
+            return;
+        }
         String detail = switch (ex) {
             case DisabledException disabled -> "This account is deactivated";
             case BadCredentialsException bad

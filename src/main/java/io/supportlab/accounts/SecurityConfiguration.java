@@ -4,17 +4,23 @@ import static org.springframework.http.HttpMethod.GET;
 import static org.springframework.http.HttpMethod.POST;
 import static org.springframework.http.HttpMethod.PUT;
 
+import io.supportlab.platform.DatabaseFailures;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import java.util.List;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchy;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchyImpl;
+import org.springframework.security.authentication.InternalAuthenticationServiceException;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
@@ -115,7 +121,13 @@ class SecurityConfiguration {
                         .permitAll()
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info")
                         .permitAll()
-                        .requestMatchers("/actuator/**", "/api/users", "/api/users/**")
+                        .requestMatchers(
+                                "/actuator/**",
+                                "/api/users",
+                                "/api/users/**",
+                                "/api/audit",
+                                "/api/privacy/**",
+                                "/api/admin/**")
                         .hasRole("ADMIN")
                         .requestMatchers(POST, "/api/ab-tests")
                         .hasRole("ADMIN")
@@ -154,8 +166,10 @@ class SecurityConfiguration {
                         .hasRole("ADMIN")
                         .anyRequest()
                         .hasRole("AGENT"))
-                .formLogin(form ->
-                        form.loginPage("/login").defaultSuccessUrl("/tickets").permitAll())
+                .formLogin(form -> form.loginPage("/login")
+                        .defaultSuccessUrl("/tickets")
+                        .failureHandler(SecurityConfiguration::loginFailed)
+                        .permitAll())
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
                 .csrf(csrf -> csrf.ignoringRequestMatchers(ANONYMOUS_FORM_POSTS))
                 .exceptionHandling(ex -> ex.defaultAuthenticationEntryPointFor(
@@ -165,6 +179,18 @@ class SecurityConfiguration {
                         .frameOptions(frame -> frame.deny())
                         .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN)));
         return http.build();
+    }
+
+    /** Back to the login page, saying why: a wrong password, or too many attempts (and how long to wait). */
+    private static void loginFailed(HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
+            throws IOException {
+        if (e instanceof LoginThrottledException throttled) {
+            response.sendRedirect("/login?locked=" + throttled.retryAfterSeconds());
+        } else if (e instanceof InternalAuthenticationServiceException && DatabaseFailures.isUnavailable(e)) {
+            response.sendRedirect("/login?unavailable");
+        } else {
+            response.sendRedirect("/login?error");
+        }
     }
 
     /**

@@ -39,7 +39,9 @@ public class SignedTokens {
     /** What a token may be used for. */
     public enum Purpose {
         CUSTOMER_ACCESS,
-        UNSUBSCRIBE
+        UNSUBSCRIBE,
+        /** When the public ticket form was rendered (the subject), to spot forms sent too fast. */
+        FORM_RENDERED
     }
 
     private final AppSecrets secrets;

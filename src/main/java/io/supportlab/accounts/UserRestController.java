@@ -38,8 +38,8 @@ class UserRestController {
     @Operation(summary = "Create a staff account")
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
-    StaffUser create(@Valid @RequestBody NewStaffUser user) {
-        return users.create(user);
+    StaffUser create(@Valid @RequestBody NewStaffUser user, Authentication caller) {
+        return users.create(user, caller.getName());
     }
 
     @Operation(summary = "Activate or deactivate a staff account")

@@ -1,5 +1,6 @@
 package io.supportlab.accounts;
 
+import io.supportlab.audit.AuditLog;
 import io.supportlab.platform.ConflictException;
 import io.supportlab.platform.Ids;
 import io.supportlab.platform.ResourceNotFoundException;
@@ -22,17 +23,19 @@ public class UserService implements StaffDirectory {
 
     private final UserRepository users;
     private final PasswordEncoder passwords;
+    private final AuditLog audit;
     private final Clock clock;
 
-    UserService(UserRepository users, PasswordEncoder passwords, Clock clock) {
+    UserService(UserRepository users, PasswordEncoder passwords, AuditLog audit, Clock clock) {
         this.users = users;
         this.passwords = passwords;
+        this.audit = audit;
         this.clock = clock;
     }
 
-    /** Creates an account from input already checked by bean validation. */
+    /** Creates an account from input already checked by bean validation, on behalf of {@code actor}. */
     @Transactional
-    StaffUser create(NewStaffUser input) {
+    StaffUser create(NewStaffUser input, String actor) {
         String email = normalizeEmail(Objects.requireNonNull(input.email()));
         if (users.findByEmail(email).isPresent()) {
             throw new ConflictException("A user with email " + email + " already exists");
@@ -46,6 +49,7 @@ public class UserService implements StaffDirectory {
                 Instant.now(clock),
                 null);
         users.insert(user, passwords.encode(input.password()));
+        audit.record(actor, "user.created", user.email(), "Role " + user.role().value());
         return user;
     }
 
@@ -75,13 +79,18 @@ public class UserService implements StaffDirectory {
             }
         }
         users.setActive(id, active, Instant.now(clock));
+        if (user.active() != active) {
+            audit.record(actingEmail, active ? "user.activated" : "user.deactivated", user.email(), null);
+        }
         return users.findById(id).orElseThrow();
     }
 
     /** Remembers the last interactive (page) login; API calls do not count, or every call would write. */
     @EventListener
+    @Transactional
     void recordLogin(InteractiveAuthenticationSuccessEvent event) {
         users.recordLogin(event.getAuthentication().getName(), Instant.now(clock));
+        audit.record(event.getAuthentication().getName(), "login.succeeded", null, null);
     }
 
     static String normalizeEmail(String email) {

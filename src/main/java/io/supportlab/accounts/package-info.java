@@ -3,7 +3,8 @@
  * first-start admin, and the security configuration that maps ARCHITECTURE.md section 5 onto
  * URLs.
  *
- * <p>Depends on {@code platform} only. Other features see the signed-in staff member through
+ * <p>Depends on {@code platform} and {@code audit} (logins, users and tokens are audited); logins
+ * are throttled per account name and address. Other features see the signed-in staff member through
  * Spring Security ({@code Authentication#getName()} is the email) and list staff through {@link
  * io.supportlab.accounts.StaffDirectory}.
  */

@@ -32,6 +32,21 @@ class AssignmentRepository {
             WHERE test_id = :testId AND user_identifier IN (:users)
             """;
 
+    /** An assignment as a customer's data export shows it. */
+    record OfUser(String experiment, String userIdentifier, String variant, java.time.Instant assignedAt) {}
+
+    private static final String OF_USER = """
+            SELECT t.experiment_key, a.user_identifier, a.variant, a.assigned_at
+            FROM ab_test_assignments a JOIN ab_tests t ON t.id = a.test_id
+            WHERE lower(a.user_identifier) = :user ORDER BY a.assigned_at, a.id
+            """;
+
+    private static final String IDENTIFIERS_OF_USER =
+            "SELECT DISTINCT user_identifier FROM ab_test_assignments WHERE lower(user_identifier) = :user";
+
+    private static final String PSEUDONYMISE =
+            "UPDATE ab_test_assignments SET user_identifier = :pseudonym WHERE user_identifier = :user";
+
     private final JdbcClient jdbc;
     private final SqlDialect dialect;
 
@@ -46,6 +61,33 @@ class AssignmentRepository {
                 .param("user", user)
                 .query(AssignmentRepository::map)
                 .optional();
+    }
+
+    /** Every assignment of a user identifier, in any letter case ({@code user} is lower case). */
+    List<OfUser> ofUser(String user) {
+        return jdbc.sql(OF_USER)
+                .param("user", user)
+                .query((rs, n) -> new OfUser(
+                        rs.getString("experiment_key"),
+                        rs.getString("user_identifier"),
+                        rs.getString("variant"),
+                        SqlDialect.requireInstant(rs, "assigned_at")))
+                .list();
+    }
+
+    /** The identifiers, as stored, that equal {@code user} ignoring case. */
+    List<String> identifiersOf(String user) {
+        return jdbc.sql(IDENTIFIERS_OF_USER)
+                .param("user", user)
+                .query(String.class)
+                .list();
+    }
+
+    int pseudonymise(String user, String pseudonym) {
+        return jdbc.sql(PSEUDONYMISE)
+                .param("user", user)
+                .param("pseudonym", pseudonym)
+                .update();
     }
 
     /** Stores the assignment unless the user already has one; true when this call stored it. */

@@ -83,6 +83,7 @@ public class AssignmentService {
             List<String> idsOrKeys, String userIdentifier, Map<String, Object> attributes) {
         requireUser(userIdentifier);
         return idsOrKeys.stream()
+                .filter(java.util.Objects::nonNull)
                 .distinct()
                 .filter(key -> experiments.get(key).isPresent())
                 .map(key -> assign(key, userIdentifier, attributes))

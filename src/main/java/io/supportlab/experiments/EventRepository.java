@@ -29,6 +29,27 @@ class EventRepository {
             ON CONFLICT (test_id, event_id) DO NOTHING
             """;
 
+    /** An event as a customer's data export shows it. */
+    record OfUser(
+            String experiment,
+            String userIdentifier,
+            String eventName,
+            @Nullable Double eventValue,
+            @Nullable String eventData,
+            @Nullable String eventId,
+            Instant createdAt) {}
+
+    private static final String OF_USER = """
+            SELECT t.experiment_key, e.user_identifier, e.event_name, e.event_value, e.event_data, e.event_id,
+                   e.created_at
+            FROM ab_test_events e JOIN ab_tests t ON t.id = e.test_id
+            WHERE lower(e.user_identifier) = :user ORDER BY e.created_at, e.id
+            """;
+
+    /** The metadata may hold anything the page sent about the person, so it goes; name, value, time stay. */
+    private static final String PSEUDONYMISE =
+            "UPDATE ab_test_events SET user_identifier = :pseudonym, event_data = NULL WHERE user_identifier = :user";
+
     private final NamedParameterJdbcTemplate jdbc;
     private final SqlDialect dialect;
 
@@ -46,6 +67,26 @@ class EventRepository {
             stored[i] = counts[i] != 0;
         }
         return stored;
+    }
+
+    List<OfUser> ofUser(String user) {
+        return jdbc.query(
+                OF_USER,
+                new MapSqlParameterSource("user", user),
+                (rs, n) -> new OfUser(
+                        rs.getString("experiment_key"),
+                        rs.getString("user_identifier"),
+                        rs.getString("event_name"),
+                        rs.getObject("event_value") == null ? null : rs.getDouble("event_value"),
+                        rs.getString("event_data"),
+                        rs.getString("event_id"),
+                        SqlDialect.requireInstant(rs, "created_at")));
+    }
+
+    /** Also covers identifiers that have events without an assignment (rejected events are not stored). */
+    int pseudonymise(String user, String pseudonym) {
+        return jdbc.update(
+                PSEUDONYMISE, new MapSqlParameterSource().addValue("user", user).addValue("pseudonym", pseudonym));
     }
 
     private MapSqlParameterSource params(NewEvent e) {

@@ -1,5 +1,6 @@
 package io.supportlab.experiments;
 
+import io.supportlab.platform.BatchTooLargeException;
 import io.supportlab.platform.FieldError;
 import io.supportlab.platform.Ids;
 import io.supportlab.platform.InvalidRequestException;
@@ -89,15 +90,18 @@ public class EventService {
 
     /** Up to {@value #MAX_BATCH} events for any experiments, stored in one transaction. */
     @Transactional
-    public BatchResult trackBatch(List<EventInput> inputs) {
+    public BatchResult trackBatch(List<@Nullable EventInput> inputs) {
         if (inputs.size() > MAX_BATCH) {
-            throw new InvalidRequestException(
-                    "events", "at most " + MAX_BATCH + " events per call (got " + inputs.size() + ")");
+            throw new BatchTooLargeException("events", MAX_BATCH, inputs.size());
         }
         EventResult[] results = new EventResult[inputs.size()];
         List<Checked> valid = new ArrayList<>();
         for (int i = 0; i < inputs.size(); i++) {
             EventInput input = inputs.get(i);
+            if (input == null) {
+                results[i] = rejected(i, "must be an event object, not null");
+                continue;
+            }
             Optional<Experiment> experiment =
                     input.experiment() == null || input.experiment().isBlank()
                             ? Optional.empty()

@@ -1,5 +1,6 @@
 package io.supportlab.experiments;
 
+import io.supportlab.audit.AuditLog;
 import io.supportlab.platform.ConflictException;
 import io.supportlab.platform.FieldError;
 import io.supportlab.platform.Ids;
@@ -34,11 +35,13 @@ public class ExperimentService {
 
     private final ExperimentRepository experiments;
     private final ExperimentCache cache;
+    private final AuditLog staffAudit;
     private final Clock clock;
 
-    ExperimentService(ExperimentRepository experiments, ExperimentCache cache, Clock clock) {
+    ExperimentService(ExperimentRepository experiments, ExperimentCache cache, AuditLog staffAudit, Clock clock) {
         this.experiments = experiments;
         this.cache = cache;
+        this.staffAudit = staffAudit;
         this.clock = clock;
     }
 
@@ -92,6 +95,7 @@ public class ExperimentService {
                 1);
         experiments.insert(experiment);
         experiments.audit(experiment.id(), actor, "created", Map.of("key", key, "variants", variants), now);
+        staffAudit.record(actor, "experiment.created", key, null);
         return experiment;
     }
 
@@ -168,6 +172,7 @@ public class ExperimentService {
                 current.version());
         save(updated);
         experiments.audit(current.id(), actor, "edited", change, now);
+        staffAudit.record(actor, "experiment.edited", current.key(), null);
         return get(current.id());
     }
 
@@ -193,6 +198,11 @@ public class ExperimentService {
         save(withStatus(current, target, start, end, now));
         experiments.audit(
                 current.id(), actor, "status", Map.of("from", current.status().value(), "to", target.value()), now);
+        staffAudit.record(
+                actor,
+                "experiment.status_changed",
+                current.key(),
+                current.status().value() + " → " + target.value());
         return get(current.id());
     }
 

@@ -3,7 +3,9 @@
  * assignment compatible with GrowthBook's SDKs, event tracking, and results computed from SQL
  * aggregates by the statistics engine in {@code experiments.stats}.
  *
- * <p>Depends on {@code platform} and {@code accounts}. {@code stats} is internal to this module.
+ * <p>Depends on {@code platform}, {@code accounts}, {@code audit} (lifecycle changes) and {@code
+ * privacy} (assignments and events may be keyed by an email address). {@code stats} is internal to
+ * this module.
  */
 @NullMarked
 package io.supportlab.experiments;

@@ -1,5 +1,6 @@
 package io.supportlab.faq;
 
+import io.supportlab.audit.AuditLog;
 import io.supportlab.platform.ConflictException;
 import io.supportlab.platform.Ids;
 import io.supportlab.platform.InvalidRequestException;
@@ -31,6 +32,7 @@ public class FaqService {
     private final FaqIndexSync search;
     private final SearchLog searchLog;
     private final ApplicationEventPublisher events;
+    private final AuditLog audit;
     private final Clock clock;
 
     FaqService(
@@ -38,11 +40,13 @@ public class FaqService {
             FaqIndexSync search,
             SearchLog searchLog,
             ApplicationEventPublisher events,
+            AuditLog audit,
             Clock clock) {
         this.faqs = faqs;
         this.search = search;
         this.searchLog = searchLog;
         this.events = events;
+        this.audit = audit;
         this.clock = clock;
     }
 
@@ -61,6 +65,7 @@ public class FaqService {
                 0,
                 0);
         faqs.insert(faq);
+        audit.record("faq.created", faq.id(), faq.question());
         events.publishEvent(new FaqChanged(faq.id()));
         return faq;
     }
@@ -81,6 +86,7 @@ public class FaqService {
                 current.helpfulCount(),
                 current.notHelpfulCount());
         faqs.update(updated);
+        audit.record("faq.updated", id, updated.question());
         events.publishEvent(new FaqChanged(id));
         return updated;
     }
@@ -90,6 +96,7 @@ public class FaqService {
         if (!Ids.isValid(id) || !faqs.delete(id)) {
             throw new ResourceNotFoundException("FAQ", id);
         }
+        audit.record("faq.deleted", id, null);
         events.publishEvent(new FaqChanged(id));
     }
 
@@ -167,6 +174,7 @@ public class FaqService {
             throw new ConflictException("The category '" + slug + "' already exists");
         }
         faqs.insertCategory(slug, clean, Instant.now(clock));
+        audit.record("faq.category_added", slug, clean);
         return new Category(slug, clean, 0);
     }
 

@@ -3,7 +3,7 @@
  * typo-tolerant Lucene search kept in step with the database; suggestions while a customer writes
  * a ticket; search analytics; the FAQ Management tab and the public help articles.
  *
- * <p>Depends on {@code platform} and {@code accounts}.
+ * <p>Depends on {@code platform}, {@code accounts} and {@code audit} (article edits).
  */
 @NullMarked
 package io.supportlab.faq;

@@ -85,6 +85,11 @@ class NotificationRepository {
 
     private static final String COUNT_BY_STATUS = "SELECT status, COUNT(*) AS n FROM notifications GROUP BY status";
 
+    private static final String FOR_RECIPIENT =
+            "SELECT " + COLUMNS + " FROM notifications WHERE recipient_email = :recipient ORDER BY created_at, id";
+
+    private static final String DELETE_FOR_RECIPIENT = "DELETE FROM notifications WHERE recipient_email = :recipient";
+
     private final JdbcClient jdbc;
     private final SqlDialect dialect;
 
@@ -110,6 +115,17 @@ class NotificationRepository {
                 .param("threadId", n.threadId())
                 .param("unsubscribeUrl", n.unsubscribeUrl())
                 .update();
+    }
+
+    List<Notification> forRecipient(String recipient) {
+        return jdbc.sql(FOR_RECIPIENT)
+                .param("recipient", recipient)
+                .query(NotificationRepository::map)
+                .list();
+    }
+
+    int deleteForRecipient(String recipient) {
+        return jdbc.sql(DELETE_FOR_RECIPIENT).param("recipient", recipient).update();
     }
 
     List<Notification> forTicket(String ticketId) {

@@ -54,12 +54,18 @@ class PreferenceRepository {
     private static final String BY_LANGUAGE =
             "SELECT preferred_language AS k, COUNT(*) AS n FROM user_preferences GROUP BY preferred_language";
 
+    private static final String DELETE = "DELETE FROM user_preferences WHERE email = :email";
+
     private final JdbcClient jdbc;
     private final SqlDialect dialect;
 
     PreferenceRepository(JdbcClient jdbc, SqlDialect dialect) {
         this.jdbc = jdbc;
         this.dialect = dialect;
+    }
+
+    int delete(String email) {
+        return jdbc.sql(DELETE).param("email", email).update();
     }
 
     Optional<Preferences> find(String email) {

@@ -28,6 +28,9 @@ class TicketNotifications {
     @EventListener
     void created(TicketCreated event) {
         Ticket ticket = event.ticket();
+        if (ticket.spam()) {
+            return; // the address may not be the sender's: flagged tickets mail nobody
+        }
         outbox.write(new Outbox.Draft(
                 NotificationType.TICKET_CREATED,
                 ticket.contactEmail(),

@@ -5,6 +5,7 @@ import jakarta.validation.ConstraintViolationException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import org.apache.tomcat.util.http.InvalidParameterException;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,6 +21,7 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
+import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.validation.method.ParameterValidationResult;
 import org.springframework.web.HttpMediaTypeNotAcceptableException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
@@ -117,24 +119,30 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         return problem(Problems.validation(errors), new HttpHeaders(), request);
     }
 
+    /** Query or form parameters with broken percent-encoding (Tomcat refuses to decode them). */
+    @ExceptionHandler(InvalidParameterException.class)
+    ResponseEntity<Object> invalidParameters(InvalidParameterException ex, WebRequest request) {
+        return problem(UnreadableBody.badParameters(), new HttpHeaders(), request);
+    }
+
     @ExceptionHandler({
         CannotGetJdbcConnectionException.class,
+        CannotCreateTransactionException.class,
         DataAccessResourceFailureException.class,
         TransientDataAccessResourceException.class
     })
     ResponseEntity<Object> databaseUnavailable(Exception ex, WebRequest request) {
         log.warn("Database unavailable: {}", ex.getMessage());
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(
-                HttpStatus.SERVICE_UNAVAILABLE, "The database is unavailable; try again shortly");
-        problem.setType(ProblemTypes.UNAVAILABLE);
-        problem.setTitle("Service unavailable");
         HttpHeaders headers = new HttpHeaders();
-        headers.set(HttpHeaders.RETRY_AFTER, "5");
-        return problem(problem, headers, request);
+        headers.set(HttpHeaders.RETRY_AFTER, Long.toString(DatabaseFailures.RETRY_AFTER_SECONDS));
+        return problem(DatabaseFailures.problem(), headers, request);
     }
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<Object> unexpected(Exception ex, WebRequest request) {
+        if (DatabaseFailures.isUnavailable(ex)) {
+            return databaseUnavailable(ex, request);
+        }
         return problem(internalError(ex, request), new HttpHeaders(), request);
     }
 

@@ -2,8 +2,10 @@ package io.supportlab.platform;
 
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.net.URI;
 import java.util.Map;
+import org.apache.tomcat.util.http.InvalidParameterException;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.webmvc.error.ErrorAttributes;
 import org.springframework.boot.webmvc.error.ErrorController;
@@ -33,12 +35,19 @@ class ErrorPageController implements ErrorController {
     }
 
     @RequestMapping(value = "/error", produces = MediaType.TEXT_HTML_VALUE)
-    ModelAndView page(HttpServletRequest request) {
+    ModelAndView page(HttpServletRequest request, HttpServletResponse response) {
         ProblemDetail problem = problem(request);
         HttpStatus status = HttpStatus.valueOf(problem.getStatus());
-        String message = status.is5xxServerError()
-                ? "Something went wrong on our side. Please try again in a moment."
-                : problem.getDetail();
+        String message = switch (status) {
+            case SERVICE_UNAVAILABLE -> {
+                response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(DatabaseFailures.RETRY_AFTER_SECONDS));
+                yield "We cannot reach our database right now. Please try again in a few seconds.";
+            }
+            default ->
+                status.is5xxServerError()
+                        ? "Something went wrong on our side. Please try again in a moment."
+                        : problem.getDetail();
+        };
         var page = new ModelAndView(
                 "platform/error",
                 Map.of(
@@ -59,6 +68,9 @@ class ErrorPageController implements ErrorController {
         if (errorAttributes.getError(new ServletWebRequest(request)) instanceof ErrorResponse response) {
             headers.addAll(response.getHeaders());
         }
+        if (problem.getStatus() == HttpStatus.SERVICE_UNAVAILABLE.value()) {
+            headers.set(HttpHeaders.RETRY_AFTER, Long.toString(DatabaseFailures.RETRY_AFTER_SECONDS));
+        }
         return ResponseEntity.status(problem.getStatus())
                 .headers(headers)
                 .contentType(MediaType.APPLICATION_PROBLEM_JSON)
@@ -74,6 +86,8 @@ class ErrorPageController implements ErrorController {
             case NoResourceFoundException notFound -> notFound(request, path);
             case ErrorResponse response -> response.getBody();
             case null -> fromStatus(status, request, path);
+            case Throwable down when DatabaseFailures.isUnavailable(down) -> DatabaseFailures.problem();
+            case Throwable bad when causedBy(bad, InvalidParameterException.class) -> UnreadableBody.badParameters();
             default ->
                 status.is5xxServerError()
                         ? ApiExceptionHandler.internalError(error, webRequest)
@@ -94,6 +108,9 @@ class ErrorPageController implements ErrorController {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
         if (status == HttpStatus.PAYLOAD_TOO_LARGE) {
             problem.setType(ProblemTypes.PAYLOAD_TOO_LARGE);
+        } else if (status == HttpStatus.TOO_MANY_REQUESTS) {
+            problem.setType(ProblemTypes.TOO_MANY_REQUESTS);
+            problem.setTitle("Too many requests");
         }
         return problem;
     }
@@ -106,6 +123,18 @@ class ErrorPageController implements ErrorController {
         problem.setType(ProblemTypes.NOT_FOUND);
         problem.setTitle("Not found");
         return problem;
+    }
+
+    private static boolean causedBy(Throwable error, Class<? extends Throwable> type) {
+        for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+            if (type.isInstance(cause)) {
+                return true;
+            }
+            if (cause.getCause() == cause) {
+                break;
+            }
+        }
+        return false;
     }
 
     private static HttpStatus status(HttpServletRequest request) {

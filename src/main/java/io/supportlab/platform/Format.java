@@ -36,4 +36,16 @@ public final class Format {
         int cut = text.lastIndexOf(' ', max);
         return text.substring(0, cut > max / 2 ? cut : max).strip() + "…";
     }
+
+    /** How long to wait, for messages: {@code 45 seconds}, {@code 3 minutes}, {@code 2 hours}. */
+    public static String waitTime(long seconds) {
+        if (seconds < 90) {
+            return seconds == 1 ? "1 second" : seconds + " seconds";
+        }
+        long minutes = (seconds + 59) / 60;
+        if (minutes < 90) {
+            return minutes + " minutes";
+        }
+        return ((minutes + 59) / 60) + " hours";
+    }
 }

@@ -27,6 +27,21 @@ public final class ProblemTypes {
     /** The request body is larger than the configured limit. */
     public static final URI PAYLOAD_TOO_LARGE = URI.create("/problems/payload-too-large");
 
+    /** The client sent more requests than its rate limit allows; retry after {@code Retry-After} seconds. */
+    public static final URI TOO_MANY_REQUESTS = URI.create("/problems/too-many-requests");
+
+    /** The JSON body nests arrays and objects deeper than the limit. */
+    public static final URI JSON_TOO_DEEP = URI.create("/problems/json-too-deep");
+
+    /** A JSON string, number or name in the body is longer than the limit. */
+    public static final URI JSON_VALUE_TOO_LONG = URI.create("/problems/json-value-too-long");
+
+    /** A batch carries more items than one call may. */
+    public static final URI BATCH_TOO_LARGE = URI.create("/problems/batch-too-large");
+
+    /** The request line and headers are larger than the limit. */
+    public static final URI HEADERS_TOO_LARGE = URI.create("/problems/headers-too-large");
+
     /** Credentials are missing or wrong. */
     public static final URI UNAUTHORIZED = URI.create("/problems/unauthorized");
 

@@ -23,6 +23,15 @@ public final class Problems {
         return problem;
     }
 
+    /** A 429 problem; the caller also sets the {@code Retry-After} header. */
+    public static ProblemDetail tooManyRequests(String detail, long retryAfterSeconds) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.TOO_MANY_REQUESTS, detail);
+        problem.setType(ProblemTypes.TOO_MANY_REQUESTS);
+        problem.setTitle("Too many requests");
+        problem.setProperty("retry_after", retryAfterSeconds);
+        return problem;
+    }
+
     /** The field errors of a problem built by {@link #validation(List)}. */
     public static List<FieldError> errorsOf(ProblemDetail problem) {
         Map<String, Object> properties = problem.getProperties();

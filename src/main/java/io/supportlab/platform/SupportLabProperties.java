@@ -1,9 +1,15 @@
 package io.supportlab.platform;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
@@ -12,19 +18,120 @@ import org.springframework.validation.annotation.Validated;
 /**
  * Settings shared by every feature.
  *
- * @param dataDir directory for the SQLite file, search indexes and attachments ({@code
+ * @param dataDir directory for the SQLite file, search indexes, backups and attachments ({@code
  *     SUPPORTLAB_DATA_DIR})
  * @param baseUrl public address of this installation, used for links in emails ({@code
  *     SUPPORTLAB_BASE_URL})
  * @param http limits on incoming requests
+ * @param rateLimits abuse limits per client address on the public endpoints and on logins
  */
 @Validated
 @ConfigurationProperties("supportlab")
 public record SupportLabProperties(
         @NotNull @DefaultValue("./data") Path dataDir,
         @NotNull @DefaultValue("http://localhost:8080") URI baseUrl,
-        @Valid @NotNull @DefaultValue Http http) {
+        @Valid @NotNull @DefaultValue Http http,
+        @Valid @NotNull @DefaultValue RateLimits rateLimits) {
 
-    /** @param maxBodySize the largest request body accepted ({@code SUPPORTLAB_HTTP_MAX_BODY_SIZE}) */
-    public record Http(@NotNull @DefaultValue("2MB") DataSize maxBodySize) {}
+    /**
+     * @param maxBodySize the largest request body accepted ({@code SUPPORTLAB_HTTP_MAX_BODY_SIZE})
+     * @param maxHeaderSize the largest request line and headers, together (431 above; Tomcat refuses
+     *     anything above {@code server.max-http-request-header-size} outright)
+     * @param maxJsonDepth how deeply JSON arrays and objects may nest in a request body
+     * @param maxJsonStringLength the longest JSON string (in characters) in a request body; fields
+     *     have their own, smaller limits
+     * @param trustedProxies addresses (CIDR) of the reverse proxies whose {@code X-Forwarded-For}
+     *     and {@code X-Forwarded-Proto} are believed; from anyone else the headers are ignored
+     */
+    public record Http(
+            @NotNull @DefaultValue("2MB") DataSize maxBodySize,
+            @NotNull @DefaultValue("32KB") DataSize maxHeaderSize,
+            @Min(2) @Max(1000) @DefaultValue("32") int maxJsonDepth,
+            @Min(1000) @DefaultValue("100000") int maxJsonStringLength,
+
+            @NotNull @DefaultValue({"127.0.0.0/8", "::1/128"})
+            List<
+                            @Pattern(
+                                    regexp = "[0-9a-fA-F:.]+/\\d{1,3}",
+                                    message = "must be an address range in CIDR notation")
+                            String>
+                    trustedProxies) {}
+
+    /**
+     * Token buckets per client address (a whole IPv6 /64 counts as one client). Each group allows
+     * {@code capacity} requests at once and refills at that many per {@code period}.
+     *
+     * @param enabled switch every limit off, e.g. for a benchmark ({@code SUPPORTLAB_RATE_LIMITS_ENABLED})
+     * @param ticketCreation public ticket creation, API and form (Zammad's form channel allows 20 an hour)
+     * @param search FAQ search and ticket-form suggestions
+     * @param tracking experiment assignment and events (generous: real pages send many)
+     * @param accessLinks customers asking for a new access link by email
+     * @param accessLinkEmails access-link emails sent to one address, whoever asks
+     * @param login failed staff logins
+     */
+    public record RateLimits(
+            @DefaultValue("true") boolean enabled,
+            @Nullable Limit ticketCreation,
+            @Nullable Limit search,
+            @Nullable Limit tracking,
+            @Nullable Limit accessLinks,
+            @Nullable Limit accessLinkEmails,
+            @Valid @NotNull @DefaultValue Login login) {
+
+        public RateLimits {
+            ticketCreation = Limit.orDefault(ticketCreation, 20, Duration.ofHours(1));
+            search = Limit.orDefault(search, 120, Duration.ofMinutes(1));
+            tracking = Limit.orDefault(tracking, 1200, Duration.ofMinutes(1));
+            accessLinks = Limit.orDefault(accessLinks, 10, Duration.ofHours(1));
+            accessLinkEmails = Limit.orDefault(accessLinkEmails, 3, Duration.ofHours(1));
+        }
+
+        /** The limit of a group; never null once bound. */
+        public Limit of(RateLimitGroup group) {
+            Limit limit = switch (group) {
+                case TICKET_CREATION -> ticketCreation;
+                case SEARCH -> search;
+                case TRACKING -> tracking;
+                case ACCESS_LINKS -> accessLinks;
+                case ACCESS_LINK_EMAILS -> accessLinkEmails;
+            };
+            return java.util.Objects.requireNonNull(limit);
+        }
+    }
+
+    /** {@code capacity} requests per {@code period}; either may be left out to keep its default. */
+    public record Limit(@Nullable Long capacity, @Nullable Duration period) {
+
+        static Limit orDefault(@Nullable Limit given, long capacity, Duration period) {
+            if (given == null) {
+                return new Limit(capacity, period);
+            }
+            long c = given.capacity() == null ? capacity : given.capacity();
+            Duration p = given.period() == null ? period : given.period();
+            if (c < 1 || p.isNegative() || p.isZero()) {
+                throw new IllegalArgumentException("A rate limit needs a capacity of at least 1 and a positive period");
+            }
+            return new Limit(c, p);
+        }
+
+        public long requireCapacity() {
+            return java.util.Objects.requireNonNull(capacity);
+        }
+
+        public Duration requirePeriod() {
+            return java.util.Objects.requireNonNull(period);
+        }
+    }
+
+    /**
+     * Failed password logins, counted per account name (whether or not it exists) and per client
+     * address. After {@code freeFailures} failures each further attempt must wait twice as long as
+     * the one before (1 s, 2 s, 4 s ...); after {@code lockoutFailures} the account name, and after
+     * {@code addressLockoutFailures} the address, is locked for {@code lockout}.
+     */
+    public record Login(
+            @Min(1) @DefaultValue("5") int freeFailures,
+            @Min(1) @DefaultValue("10") int lockoutFailures,
+            @Min(1) @DefaultValue("50") int addressLockoutFailures,
+            @NotNull @DefaultValue("15m") Duration lockout) {}
 }

@@ -30,8 +30,7 @@ final class UnreadableBody {
         }
         String field = path(jackson);
         return switch (jackson) {
-            case StreamConstraintsException limit ->
-                malformed("The JSON document exceeds a size limit: " + original(limit), List.of());
+            case StreamConstraintsException limit -> tooLarge(limit);
             case StreamReadException syntax ->
                 malformed("Malformed JSON" + location(syntax) + ": " + original(syntax), List.of());
             case InvalidNullException nul -> fieldProblem(field, "must not be null");
@@ -48,6 +47,26 @@ final class UnreadableBody {
                         ? malformed("The request body could not be read: " + original(jackson), List.of())
                         : fieldProblem(field, original(jackson));
         };
+    }
+
+    /** Nesting deeper than allowed, or a string longer than allowed: each its own problem type. */
+    private static ProblemDetail tooLarge(StreamConstraintsException limit) {
+        String message = original(limit);
+        boolean depth = message.toLowerCase(java.util.Locale.ROOT).contains("nesting depth");
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(
+                HttpStatus.BAD_REQUEST,
+                depth
+                        ? "The JSON body nests arrays and objects too deeply: " + message
+                        : "A value in the JSON body is too long: " + message);
+        problem.setType(depth ? ProblemTypes.JSON_TOO_DEEP : ProblemTypes.JSON_VALUE_TOO_LONG);
+        problem.setTitle(depth ? "JSON nested too deeply" : "JSON value too long");
+        return problem;
+    }
+
+    /** Parameters that cannot be decoded (bad percent-encoding or charset). */
+    static ProblemDetail badParameters() {
+        return malformed(
+                "The request's parameters are not correctly percent-encoded UTF-8 and could not be read", List.of());
     }
 
     /** How a Java type looks in JSON, for messages like "expected a string". */

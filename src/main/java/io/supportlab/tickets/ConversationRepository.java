@@ -37,6 +37,18 @@ class ConversationRepository {
             FROM ticket_replies WHERE ticket_id = :ticketId AND visibility = 'public' ORDER BY created_at, id
             """;
 
+    private static final String REDACT_REPLIES = """
+            UPDATE ticket_replies SET body = :redacted,
+                author = CASE WHEN author_type = 'customer' THEN :marker ELSE author END
+            WHERE ticket_id IN (SELECT id FROM tickets WHERE contact_email = :marker)
+            """;
+
+    private static final String REDACT_HISTORY = """
+            UPDATE ticket_status_history SET notes = NULL,
+                changed_by = CASE WHEN changed_by = :email THEN :marker ELSE changed_by END
+            WHERE ticket_id IN (SELECT id FROM tickets WHERE contact_email = :marker)
+            """;
+
     private final JdbcClient jdbc;
     private final SqlDialect dialect;
 
@@ -83,6 +95,22 @@ class ConversationRepository {
                 .param("ticketId", ticketId)
                 .query(ConversationRepository::mapReply)
                 .list();
+    }
+
+    /** Redacts every reply of the tickets now carrying {@code marker}; staff keep their name on theirs. */
+    int redactReplies(String marker, String redacted) {
+        return jdbc.sql(REDACT_REPLIES)
+                .param("marker", marker)
+                .param("redacted", redacted)
+                .update();
+    }
+
+    /** Drops the notes (they may quote the customer) and the customer's address from the history. */
+    int redactHistory(String email, String marker) {
+        return jdbc.sql(REDACT_HISTORY)
+                .param("email", email)
+                .param("marker", marker)
+                .update();
     }
 
     private static StatusChange mapChange(ResultSet rs, int row) throws SQLException {

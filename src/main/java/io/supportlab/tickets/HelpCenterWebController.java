@@ -8,12 +8,14 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.servlet.support.RequestContextUtils;
 
@@ -30,11 +32,13 @@ class HelpCenterWebController {
     private final TicketService tickets;
     private final FaqService faqs;
     private final ProductExperiments experiments;
+    private final SpamCheck spam;
 
-    HelpCenterWebController(TicketService tickets, FaqService faqs, ProductExperiments experiments) {
+    HelpCenterWebController(TicketService tickets, FaqService faqs, ProductExperiments experiments, SpamCheck spam) {
         this.tickets = tickets;
         this.faqs = faqs;
         this.experiments = experiments;
+        this.spam = spam;
     }
 
     @GetMapping("/")
@@ -46,6 +50,8 @@ class HelpCenterWebController {
     String submit(
             @Valid @ModelAttribute("values") NewTicket values,
             BindingResult binding,
+            @RequestParam(required = false) @Nullable String website,
+            @RequestParam(required = false) @Nullable String formToken,
             Model model,
             RedirectAttributes redirect,
             HttpServletRequest request,
@@ -53,8 +59,12 @@ class HelpCenterWebController {
         if (binding.hasErrors()) {
             return render(model, values, FormErrors.of(binding), request, response);
         }
-        Ticket ticket = tickets.create(values, null);
-        experiments.track(ProductExperiments.TICKET_FORM, "ticket_submitted", request, response);
+        // Flagged submissions look accepted to the sender (a bot learns nothing) and are kept for review.
+        String spamReason = spam.reason(website, formToken).orElse(null);
+        Ticket ticket = tickets.create(values, null, spamReason);
+        if (spamReason == null) {
+            experiments.track(ProductExperiments.TICKET_FORM, "ticket_submitted", request, response);
+        }
         redirect.addFlashAttribute(SUBMITTED, new SubmittedTicket(ticket.reference(), ticket.contactEmail()));
         return "redirect:/help/submitted";
     }
@@ -81,6 +91,7 @@ class HelpCenterWebController {
         model.addAttribute("errors", errors);
         model.addAttribute("categories", faqs.categories());
         model.addAttribute("draftId", Ids.newId());
+        model.addAttribute("formToken", spam.formToken());
         return "tickets/help";
     }
 }

@@ -11,6 +11,8 @@ import org.jspecify.annotations.Nullable;
  * @param assignee email of the staff member working on it, if any
  * @param version increases with every change; send it back ({@code If-Match} or {@code version})
  *     to update only if nobody else changed the ticket meanwhile
+ * @param spam the public form flagged it as automated (honeypot or filled in too fast): kept for
+ *     review, hidden from the default list, and the address gets no email
  */
 public record Ticket(
         String id,
@@ -24,7 +26,8 @@ public record Ticket(
         int version,
         Instant createdAt,
         Instant updatedAt,
-        @Nullable Instant firstResponseAt) {
+        @Nullable Instant firstResponseAt,
+        boolean spam) {
 
     static final String REFERENCE_PREFIX = "SL-";
 

@@ -20,6 +20,8 @@ record TicketQuery(String where, Map<String, Object> params) {
         StringBuilder where = new StringBuilder(" WHERE 1 = 1");
         Map<String, Object> params = new HashMap<>();
         params.put("limit", page.probeSize());
+        where.append(" AND spam = :spam");
+        params.put("spam", Boolean.TRUE.equals(filter.spam()));
         if (filter.status() != null) {
             where.append(" AND status = :status");
             params.put("status", filter.status().value());

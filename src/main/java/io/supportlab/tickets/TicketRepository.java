@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -16,16 +17,16 @@ class TicketRepository {
 
     private static final String COLUMNS = """
             id, number, title, description, priority, status, contact_email, assignee, version,
-            created_at, updated_at, first_response_at""";
+            created_at, updated_at, first_response_at, spam""";
 
     private static final String NEXT_NUMBER_SQLITE = "SELECT COALESCE(MAX(number), 1000) + 1 FROM tickets";
     private static final String NEXT_NUMBER_POSTGRESQL = "SELECT nextval('ticket_number_seq')";
 
     private static final String INSERT = """
             INSERT INTO tickets (id, number, title, description, priority, status, contact_email, assignee,
-                                 version, created_at, updated_at)
+                                 version, created_at, updated_at, spam, spam_reason)
             VALUES (:id, :number, :title, :description, :priority, :status, :contactEmail, :assignee,
-                    1, :now, :now)
+                    1, :now, :now, :spam, :spamReason)
             """;
 
     private static final String FIND_BY_ID = "SELECT " + COLUMNS + " FROM tickets WHERE id = :id";
@@ -46,6 +47,19 @@ class TicketRepository {
 
     private static final String EXISTS_FOR_CUSTOMER = "SELECT COUNT(*) FROM tickets WHERE contact_email = :email";
 
+    private static final String ALL_FOR_CUSTOMER =
+            "SELECT " + COLUMNS + " FROM tickets WHERE contact_email = :email ORDER BY created_at, id";
+
+    /** Keeps the row (status, priority, times count in reports) without anything that identifies the customer. */
+    private static final String ANONYMISE = """
+            UPDATE tickets SET contact_email = :marker, title = :redacted, description = :redacted,
+                version = version + 1
+            WHERE contact_email = :email
+            """;
+
+    private static final String RELEASE_FROM_SPAM =
+            "UPDATE tickets SET spam = :no, version = version + 1 WHERE id = :id AND spam = :yes";
+
     private final JdbcClient jdbc;
     private final SqlDialect dialect;
 
@@ -59,7 +73,7 @@ class TicketRepository {
         return jdbc.sql(sql).query(Long.class).single();
     }
 
-    void insert(Ticket ticket, long number) {
+    void insert(Ticket ticket, long number, @Nullable String spamReason) {
         jdbc.sql(INSERT)
                 .param("id", ticket.id())
                 .param("number", number)
@@ -70,6 +84,8 @@ class TicketRepository {
                 .param("contactEmail", ticket.contactEmail())
                 .param("assignee", ticket.assignee())
                 .param("now", dialect.timestamp(ticket.createdAt()))
+                .param("spam", ticket.spam())
+                .param("spamReason", spamReason)
                 .update();
     }
 
@@ -130,6 +146,32 @@ class TicketRepository {
                 .list();
     }
 
+    /** Every ticket of a customer, oldest first, spam included (for their data export). */
+    List<Ticket> allForCustomer(String email) {
+        return jdbc.sql(ALL_FOR_CUSTOMER)
+                .param("email", email)
+                .query(TicketRepository::map)
+                .list();
+    }
+
+    int anonymise(String email, String marker, String redacted) {
+        return jdbc.sql(ANONYMISE)
+                .param("email", email)
+                .param("marker", marker)
+                .param("redacted", redacted)
+                .update();
+    }
+
+    /** Clears the spam flag; false when the ticket was not flagged. */
+    boolean releaseFromSpam(String id) {
+        return jdbc.sql(RELEASE_FROM_SPAM)
+                        .param("id", id)
+                        .param("no", false)
+                        .param("yes", true)
+                        .update()
+                == 1;
+    }
+
     boolean hasTickets(String email) {
         return jdbc.sql(EXISTS_FOR_CUSTOMER)
                         .param("email", email)
@@ -151,6 +193,7 @@ class TicketRepository {
                 rs.getInt("version"),
                 SqlDialect.requireInstant(rs, "created_at"),
                 SqlDialect.requireInstant(rs, "updated_at"),
-                SqlDialect.readInstant(rs, "first_response_at"));
+                SqlDialect.readInstant(rs, "first_response_at"),
+                rs.getBoolean("spam"));
     }
 }

@@ -69,10 +69,15 @@ class TicketRestController {
                     @RequestParam(required = false)
                     @Nullable
                     String q,
+            @Parameter(description = "true: only the tickets flagged as spam (left out otherwise)")
+                    @RequestParam(required = false)
+                    @Nullable
+                    Boolean spam,
             @RequestParam(required = false) @Nullable Integer limit,
             @RequestParam(required = false) @Nullable String cursor,
             HttpServletRequest request) {
-        var page = tickets.list(new TicketFilter(status, priority, assignee, q), PageRequest.of(limit, cursor, 2));
+        var page =
+                tickets.list(new TicketFilter(status, priority, assignee, q, spam), PageRequest.of(limit, cursor, 2));
         return PageResponses.ok(page, request);
     }
 
@@ -95,6 +100,15 @@ class TicketRestController {
             Authentication caller) {
         Ticket ticket = tickets.change(id, change, parseVersion(ifMatch), Caller.of(caller));
         return ResponseEntity.ok().eTag(String.valueOf(ticket.version())).body(ticket);
+    }
+
+    @Operation(
+            summary = "Release a ticket flagged as spam (staff)",
+            description = "It joins the normal list and the customer gets the confirmation email; 409 when the "
+                    + "ticket is not flagged.")
+    @PostMapping("/tickets/{id}/not-spam")
+    Ticket notSpam(@PathVariable String id, Authentication caller) {
+        return tickets.releaseFromSpam(id, Caller.of(caller));
     }
 
     @Operation(summary = "Status history, oldest first, including the creation")

@@ -3,11 +3,14 @@ package io.supportlab.tickets;
 import io.supportlab.accounts.Caller;
 import io.supportlab.accounts.StaffDirectory;
 import io.supportlab.accounts.StaffUser;
+import io.supportlab.audit.AuditLog;
 import io.supportlab.platform.ConflictException;
 import io.supportlab.platform.Ids;
 import io.supportlab.platform.InvalidRequestException;
 import io.supportlab.platform.Page;
 import io.supportlab.platform.PageRequest;
+import io.supportlab.platform.RateLimitGroup;
+import io.supportlab.platform.RateLimiter;
 import io.supportlab.platform.ResourceNotFoundException;
 import io.supportlab.platform.Text;
 import java.time.Clock;
@@ -37,6 +40,8 @@ public class TicketService {
     private final ConversationRepository conversation;
     private final StaffDirectory staff;
     private final ApplicationEventPublisher events;
+    private final AuditLog audit;
+    private final RateLimiter limiter;
     private final Clock clock;
 
     TicketService(
@@ -44,11 +49,15 @@ public class TicketService {
             ConversationRepository conversation,
             StaffDirectory staff,
             ApplicationEventPublisher events,
+            AuditLog audit,
+            RateLimiter limiter,
             Clock clock) {
         this.tickets = tickets;
         this.conversation = conversation;
         this.staff = staff;
         this.events = events;
+        this.audit = audit;
+        this.limiter = limiter;
         this.clock = clock;
     }
 
@@ -59,6 +68,15 @@ public class TicketService {
      */
     @Transactional
     public Ticket create(NewTicket input, @Nullable String submittedBy) {
+        return create(input, submittedBy, null);
+    }
+
+    /**
+     * Files a ticket, flagged as spam when {@code spamReason} is given: it is stored like any other
+     * (nothing is silently dropped) but hidden from the default list and mailed to nobody.
+     */
+    @Transactional
+    public Ticket create(NewTicket input, @Nullable String submittedBy, @Nullable String spamReason) {
         Instant now = Instant.now(clock);
         String email = normalizeEmail(Objects.requireNonNull(input.contactEmail()));
         long number = tickets.nextNumber();
@@ -74,10 +92,11 @@ public class TicketService {
                 1,
                 now,
                 now,
-                null);
+                null,
+                spamReason != null);
         requireText("title", ticket.title());
         requireText("description", ticket.description());
-        tickets.insert(ticket, number);
+        tickets.insert(ticket, number, spamReason);
         conversation.insert(new StatusChange(
                 Ids.newId(),
                 ticket.id(),
@@ -88,6 +107,22 @@ public class TicketService {
                 now));
         events.publishEvent(new TicketCreated(ticket));
         return ticket;
+    }
+
+    /**
+     * A staff member decides a flagged ticket is a real customer's: it joins the normal list and the
+     * customer now gets the confirmation email they did not get when they sent it.
+     */
+    @Transactional
+    public Ticket releaseFromSpam(String idOrReference, Caller caller) {
+        Ticket current = lockForChange(idOrReference);
+        if (!tickets.releaseFromSpam(current.id())) {
+            throw new ConflictException("Ticket " + current.reference() + " is not flagged as spam");
+        }
+        Ticket released = tickets.find(current.id()).orElseThrow();
+        audit.record(caller.email(), "ticket.released_from_spam", released.reference(), null);
+        events.publishEvent(new TicketCreated(released));
+        return released;
     }
 
     /** A ticket by id or reference ({@code SL-1042}); customers only see their own. */
@@ -145,6 +180,19 @@ public class TicketService {
         String notes = Text.cleanOrNull(change.notes());
         if (statusChanged) {
             recordStatusChange(saved, current.status(), caller.email(), notes, now);
+            audit.record(
+                    caller.email(),
+                    "ticket.status_changed",
+                    saved.reference(),
+                    current.status().value() + " → " + saved.status().value());
+        }
+        if (detailsChanged) {
+            audit.record(
+                    caller.email(),
+                    "ticket.updated",
+                    saved.reference(),
+                    "priority " + saved.priority().value() + ", assignee "
+                            + (saved.assignee() == null ? "none" : saved.assignee()));
         }
         if (detailsChanged) {
             events.publishEvent(new TicketUpdated(saved, caller.email()));
@@ -207,12 +255,14 @@ public class TicketService {
 
     /**
      * A customer asks for a fresh access link. The answer to them is the same either way; the email
-     * is only sent to an address that has tickets.
+     * is only sent to an address that has tickets, and at most a few times an hour per address.
      */
     @Transactional
     public void requestAccessLink(String email) {
         String normalized = normalizeEmail(email);
-        if (tickets.hasTickets(normalized)) {
+        if (tickets.hasTickets(normalized)
+                && limiter.consume(RateLimitGroup.ACCESS_LINK_EMAILS, normalized)
+                        .allowed()) {
             events.publishEvent(new CustomerAccessRequested(normalized));
         }
     }
@@ -288,7 +338,8 @@ public class TicketService {
                 t.version(),
                 t.createdAt(),
                 t.updatedAt(),
-                t.firstResponseAt());
+                t.firstResponseAt(),
+                t.spam());
     }
 
     private static void requireText(String field, String value) {

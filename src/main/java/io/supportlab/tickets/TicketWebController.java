@@ -159,6 +159,18 @@ class TicketWebController {
         }
     }
 
+    @PostMapping("/{id}/not-spam")
+    String notSpam(@PathVariable String id, Authentication caller, RedirectAttributes redirect) {
+        try {
+            Ticket released = tickets.releaseFromSpam(id, Caller.of(caller));
+            Flashes.success(redirect, released.reference() + " is no longer flagged; the customer was emailed");
+            return "redirect:/tickets/" + released.id();
+        } catch (ErrorResponseException e) {
+            Flashes.error(redirect, String.valueOf(e.getBody().getDetail()));
+            return "redirect:/tickets/" + id;
+        }
+    }
+
     @PostMapping("/{id}/replies")
     String reply(
             @PathVariable String id,

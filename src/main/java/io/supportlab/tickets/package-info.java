@@ -1,4 +1,10 @@
-/** The Support Tickets feature. */
+/**
+ * The Support Tickets feature: tickets with references, the status machine and its history,
+ * replies, the customer portal, and the public help center form with its spam defences.
+ *
+ * <p>Depends on {@code platform}, {@code accounts}, {@code audit} (staff changes), {@code faq} and
+ * {@code experiments} (the help center), and {@code privacy} (it holds customers' data).
+ */
 @NullMarked
 package io.supportlab.tickets;
 

@@ -35,7 +35,7 @@ class AccountsTests {
         ApiTokenService tokens;
 
         StaffUser agent(String email) {
-            return users.create(new NewStaffUser(email, "Agent " + email, "agent-password", Role.AGENT));
+            return users.create(new NewStaffUser(email, "Agent " + email, "agent-password", Role.AGENT), ADMIN_EMAIL);
         }
 
         @Test

@@ -480,7 +480,7 @@ class ExperimentApiTests {
                 tooMany.append(i == 0 ? "" : ",")
                         .append("{\"experiment\":\"batch\",\"user_identifier\":\"u1\",\"event_name\":\"go\"}");
             }
-            post(anonymous(), "/api/ab/events", tooMany.append("]}").toString(), 400);
+            post(anonymous(), "/api/ab/events", tooMany.append("]}").toString(), 413);
         }
 
         @Test

@@ -9,13 +9,15 @@ import java.util.Set;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * Empties every application table between tests, keeping the migration history, the first admin
+ * Empties every application table between tests, keeping the migration history, the first admin,
+ * the append-only audit log (its triggers refuse deletes; tests look for their own entries)
  * and reference data the migrations seed (the FAQ categories). Generic over the schema otherwise, so
  * a new migration needs no change here.
  */
 public final class DatabaseCleaner {
 
-    private static final Set<String> KEEP = Set.of("flyway_schema_history", "users", "app_secrets", "faq_categories");
+    private static final Set<String> KEEP =
+            Set.of("flyway_schema_history", "users", "app_secrets", "faq_categories", "audit_log");
 
     private DatabaseCleaner() {}
 

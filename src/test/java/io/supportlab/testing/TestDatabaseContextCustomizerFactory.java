@@ -23,6 +23,18 @@ class TestDatabaseContextCustomizerFactory implements ContextCustomizerFactory {
     static final String ADMIN_EMAIL = "admin@test.local";
     static final String ADMIN_PASSWORD = "admin-test-password";
 
+    private static final Map<String, Object> GENEROUS_LIMITS = Map.of(
+            "supportlab.rate-limits.ticket-creation.capacity", 1_000_000,
+            "supportlab.rate-limits.search.capacity", 1_000_000,
+            "supportlab.rate-limits.tracking.capacity", 1_000_000,
+            "supportlab.rate-limits.access-links.capacity", 1_000_000,
+            "supportlab.rate-limits.access-link-emails.capacity", 1_000_000,
+            "supportlab.rate-limits.login.free-failures", 1_000,
+            "supportlab.rate-limits.login.lockout-failures", 1_000,
+            "supportlab.rate-limits.login.address-lockout-failures", 1_000,
+            // Browser tests fill in the public form faster than a person.
+            "supportlab.tickets.min-fill-time", "0s");
+
     @Override
     public ContextCustomizer createContextCustomizer(
             Class<?> testClass, List<ContextConfigurationAttributes> configAttributes) {
@@ -50,6 +62,11 @@ class TestDatabaseContextCustomizerFactory implements ContextCustomizerFactory {
             context.getEnvironment()
                     .getPropertySources()
                     .addFirst(new MapPropertySource("supportlab-test-database", properties));
+            // Every test calls from 127.0.0.1; the abuse limits have their own tests, which set low
+            // limits with @TestPropertySource (this source comes last, so theirs win).
+            context.getEnvironment()
+                    .getPropertySources()
+                    .addLast(new MapPropertySource("supportlab-test-rate-limits", GENEROUS_LIMITS));
         }
     }
 }

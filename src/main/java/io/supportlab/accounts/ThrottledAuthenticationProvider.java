@@ -1,0 +1,97 @@
+package io.supportlab.accounts;
+
+import io.supportlab.audit.AuditLog;
+import io.supportlab.platform.Format;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.security.authentication.AccountStatusUserDetailsChecker;
+import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.InternalAuthenticationServiceException;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.authentication.WebAuthenticationDetails;
+import org.springframework.stereotype.Component;
+
+/**
+ * Password authentication (form login and HTTP Basic) behind {@link LoginThrottle}: a throttled
+ * name or address is refused before its password is looked at, and every failure is counted and
+ * audited. Being the only {@link AuthenticationProvider} bean, it is the one Spring Security uses.
+ */
+@Component
+class ThrottledAuthenticationProvider implements AuthenticationProvider {
+
+    private static final Logger log = LoggerFactory.getLogger(ThrottledAuthenticationProvider.class);
+
+    private final DaoAuthenticationProvider passwords;
+    private final LoginThrottle throttle;
+    private final AuditLog audit;
+
+    ThrottledAuthenticationProvider(
+            StaffUserDetailsService users, PasswordEncoder encoder, LoginThrottle throttle, AuditLog audit) {
+        this.passwords = new DaoAuthenticationProvider(users);
+        this.passwords.setPasswordEncoder(encoder);
+        // The password is checked before whether the account is deactivated, so that a wrong password
+        // answers the same for deactivated, active and unknown accounts.
+        this.passwords.setPreAuthenticationChecks(user -> {});
+        this.passwords.setPostAuthenticationChecks(new AccountStatusUserDetailsChecker());
+        this.throttle = throttle;
+        this.audit = audit;
+    }
+
+    @Override
+    public Authentication authenticate(Authentication authentication) {
+        String account = UserService.normalizeEmail(String.valueOf(authentication.getName()));
+        String address = address(authentication);
+        var wait = throttle.waitBefore(account, address);
+        if (wait.isPresent()) {
+            throw new LoginThrottledException(wait.get());
+        }
+        try {
+            Authentication result = passwords.authenticate(authentication);
+            throttle.succeeded(account);
+            return result;
+        } catch (InternalAuthenticationServiceException e) {
+            throw e; // the database, not the caller, failed
+        } catch (AuthenticationException e) {
+            LoginThrottle.Outcome outcome = throttle.failed(account, address);
+            record(account, outcome);
+            throw e;
+        }
+    }
+
+    private void record(String account, LoginThrottle.Outcome outcome) {
+        String details = switch (outcome) {
+            case LOCKED -> "Too many failures: further attempts are refused for a while";
+            case DELAYED -> "Repeated failures: the next attempt must wait";
+            case COUNTED -> null;
+        };
+        try {
+            audit.record(
+                    account.isEmpty() ? "anonymous" : account,
+                    outcome == LoginThrottle.Outcome.LOCKED ? "login.locked" : "login.failed",
+                    null,
+                    details);
+        } catch (RuntimeException e) {
+            log.warn("Could not audit a failed login: {}", e.getMessage());
+        }
+    }
+
+    private static String address(Authentication authentication) {
+        return authentication.getDetails() instanceof WebAuthenticationDetails details
+                        && details.getRemoteAddress() != null
+                ? io.supportlab.platform.ClientAddress.key(details.getRemoteAddress())
+                : "unknown";
+    }
+
+    @Override
+    public boolean supports(Class<?> authentication) {
+        return UsernamePasswordAuthenticationToken.class.isAssignableFrom(authentication);
+    }
+
+    static String message(LoginThrottledException e) {
+        return "Too many failed logins; try again in " + Format.waitTime(e.retryAfterSeconds());
+    }
+}

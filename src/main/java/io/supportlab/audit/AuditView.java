@@ -1,0 +1,15 @@
+package io.supportlab.audit;
+
+import io.supportlab.platform.Page;
+import org.jspecify.annotations.Nullable;
+
+/** The audit page: the entries, the filter values as typed, an error, the next page's link. */
+public record AuditView(
+        Page<AuditEntry> page,
+        String actor,
+        String action,
+        String target,
+        String from,
+        String to,
+        @Nullable String error,
+        @Nullable String nextUrl) {}

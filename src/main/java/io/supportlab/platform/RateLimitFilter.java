@@ -1,0 +1,77 @@
+package io.supportlab.platform;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.Optional;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Component;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Answers 429 with {@code Retry-After} when a client sends more requests to a public endpoint
+ * group than its limit allows. Runs after Spring Security (order -100), so that signed-in staff,
+ * who file tickets for customers and are accountable for what they do, are not limited.
+ */
+@Component
+@Order(RateLimitFilter.ORDER)
+class RateLimitFilter extends OncePerRequestFilter {
+
+    static final int ORDER = -90;
+
+    private final RateLimiter limiter;
+    private final ProblemResponseWriter problems;
+
+    RateLimitFilter(RateLimiter limiter, ProblemResponseWriter problems) {
+        this.limiter = limiter;
+        this.problems = problems;
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        Optional<RateLimitGroup> group = RateLimitGroup.of(request);
+        if (group.isPresent() && !signedInStaff()) {
+            RateLimiter.Decision decision = limiter.consume(group.get(), ClientAddress.key(request));
+            if (!decision.allowed()) {
+                refuse(request, response, group.get(), decision.retryAfter());
+                return;
+            }
+        }
+        chain.doFilter(request, response);
+    }
+
+    private void refuse(HttpServletRequest request, HttpServletResponse response, RateLimitGroup group, Duration wait)
+            throws IOException {
+        long seconds = Math.max(1, (wait.toMillis() + 999) / 1000);
+        response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
+        ProblemDetail problem = Problems.tooManyRequests(
+                "Too many requests from your address to " + group.property() + "; try again in "
+                        + Format.waitTime(seconds),
+                seconds);
+        problem.setProperty("limit", group.property());
+        if (request.getServletPath().startsWith("/api/")) {
+            problems.write(request, response, problem);
+        } else {
+            response.sendError(HttpStatus.TOO_MANY_REQUESTS.value(), problem.getDetail());
+        }
+    }
+
+    private static boolean signedInStaff() {
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        return authentication != null
+                && authentication.isAuthenticated()
+                && authentication.getAuthorities().stream()
+                        .map(GrantedAuthority::getAuthority)
+                        .anyMatch(a -> a.equals("ROLE_AGENT") || a.equals("ROLE_ADMIN"));
+    }
+}

@@ -1,0 +1,223 @@
+package io.supportlab.accounts;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.supportlab.platform.SupportLabProperties;
+import io.supportlab.testing.IntegrationTest;
+import io.supportlab.testing.PageSession;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.test.context.TestPropertySource;
+import org.springframework.test.web.servlet.client.RestTestClient;
+
+/** Password guessing: progressive delays, then lockout, per account name and per address. */
+class LoginThrottleTests {
+
+    /** The delays on their own, with a clock the test moves. */
+    @Nested
+    class Delays {
+
+        MutableClock clock = new MutableClock();
+        LoginThrottle throttle = new LoginThrottle(properties(3, 6, 100, Duration.ofMinutes(15)), clock);
+
+        @Test
+        void waitsDoubleAfterTheFreeFailuresThenLockOut() {
+            List<Duration> waits = new ArrayList<>();
+            for (int i = 1; i <= 6; i++) {
+                throttle.failed("someone@example.com", "192.0.2.1");
+                waits.add(
+                        throttle.waitBefore("someone@example.com", "192.0.2.1").orElse(Duration.ZERO));
+            }
+            assertThat(waits)
+                    .containsExactly(
+                            Duration.ZERO,
+                            Duration.ZERO,
+                            Duration.ofSeconds(1),
+                            Duration.ofSeconds(2),
+                            Duration.ofSeconds(4),
+                            Duration.ofMinutes(15));
+        }
+
+        @Test
+        void aQuietLockoutPeriodLiftsTheLock() {
+            for (int i = 0; i < 6; i++) {
+                throttle.failed("someone@example.com", "192.0.2.1");
+            }
+            clock.advance(Duration.ofMinutes(15).plusSeconds(1));
+            assertThat(throttle.waitBefore("someone@example.com", "192.0.2.1")).isEmpty();
+        }
+
+        @Test
+        void successClearsTheAccountsFailures() {
+            for (int i = 0; i < 5; i++) {
+                throttle.failed("someone@example.com", "192.0.2.1");
+            }
+            throttle.succeeded("someone@example.com");
+            assertThat(throttle.waitBefore("someone@example.com", "192.0.2.1")).isEmpty();
+        }
+    }
+
+    @Nested
+    @TestPropertySource(
+            properties = {
+                "supportlab.rate-limits.login.free-failures=3",
+                "supportlab.rate-limits.login.lockout-failures=3",
+                "supportlab.rate-limits.login.address-lockout-failures=6",
+                "supportlab.rate-limits.login.lockout=15m"
+            })
+    class OverHttp extends IntegrationTest {
+
+        static final String PASSWORD = "agent-password";
+
+        @org.springframework.beans.factory.annotation.Autowired
+        UserService users;
+
+        @Test
+        void lockedAccountIsRefusedEvenWithTheRightPassword() {
+            createAgent("locked@example.com");
+            RestTestClient wrong = basic("locked@example.com", "wrong-password", "192.0.2.10");
+            for (int i = 0; i < 3; i++) {
+                call(wrong).expectStatus().isUnauthorized();
+            }
+            call(basic("locked@example.com", PASSWORD, "192.0.2.11"))
+                    .expectStatus()
+                    .isEqualTo(HttpStatus.TOO_MANY_REQUESTS)
+                    .expectHeader()
+                    .value(
+                            HttpHeaders.RETRY_AFTER,
+                            v -> assertThat(Long.parseLong(v)).isBetween(890L, 900L))
+                    .expectBody()
+                    .jsonPath("$.type")
+                    .isEqualTo("/problems/too-many-requests");
+            assertThat(audited("login.locked", "locked@example.com")).isEqualTo(1);
+        }
+
+        @Test
+        void unknownAndKnownAccountsAnswerAlike() {
+            createAgent("known@example.com");
+            List<String> known = attempts(basic("known@example.com", "wrong", "192.0.2.20"));
+            List<String> unknown = attempts(basic("nobody-at-all@example.com", "wrong", "192.0.2.21"));
+            assertThat(known).isEqualTo(unknown).containsExactly("401", "401", "401", "429", "429");
+        }
+
+        @Test
+        void oneAddressSprayingManyAccountsIsLockedOut() {
+            createAgent("sprayed@example.com");
+            for (int i = 0; i < 6; i++) {
+                call(basic("spray" + i + "@example.com", "guess", "192.0.2.30"))
+                        .expectStatus()
+                        .isUnauthorized();
+            }
+            call(basic(ADMIN_EMAIL, ADMIN_PASSWORD, "192.0.2.30"))
+                    .expectStatus()
+                    .isEqualTo(HttpStatus.TOO_MANY_REQUESTS);
+            call(basic(ADMIN_EMAIL, ADMIN_PASSWORD, "192.0.2.31"))
+                    .expectStatus()
+                    .isOk();
+        }
+
+        @Test
+        void theLoginFormSaysHowLongToWait() {
+            createAgent("formuser@example.com");
+            PageSession browser = new PageSession(baseUrl());
+            browser.get("/login");
+            for (int i = 0; i < 3; i++) {
+                var failed = browser.post("/login", Map.of("username", "formuser@example.com", "password", "wrong"));
+                assertThat(failed.body()).contains("Wrong email or password");
+            }
+            browser.get("/login");
+            var locked = browser.post("/login", Map.of("username", "formuser@example.com", "password", PASSWORD));
+            assertThat(locked.uri().getPath()).isEqualTo("/login");
+            assertThat(locked.body()).contains("Too many failed logins. Please try again in 15 minutes.");
+        }
+
+        void createAgent(String email) {
+            users.create(new NewStaffUser(email, "Agent", PASSWORD, Role.AGENT), ADMIN_EMAIL);
+        }
+
+        List<String> attempts(RestTestClient client) {
+            List<String> statuses = new ArrayList<>();
+            for (int i = 0; i < 5; i++) {
+                statuses.add(Integer.toString(
+                        call(client).returnResult(String.class).getStatus().value()));
+            }
+            return statuses;
+        }
+
+        long audited(String action, String actor) {
+            return jdbc.sql("SELECT COUNT(*) FROM audit_log WHERE action = :action AND actor = :actor")
+                    .param("action", action)
+                    .param("actor", actor)
+                    .query(Long.class)
+                    .single();
+        }
+
+        RestTestClient.ResponseSpec call(RestTestClient client) {
+            return client.get().uri("/api/tickets").exchange();
+        }
+
+        RestTestClient basic(String email, String password, String address) {
+            String credentials =
+                    Base64.getEncoder().encodeToString((email + ":" + password).getBytes(StandardCharsets.UTF_8));
+            return RestTestClient.bindToServer()
+                    .baseUrl(baseUrl())
+                    .defaultHeader(HttpHeaders.AUTHORIZATION, "Basic " + credentials)
+                    .defaultHeader("X-Forwarded-For", address)
+                    .build();
+        }
+    }
+
+    static SupportLabProperties properties(int free, int lockoutAfter, int addressLockoutAfter, Duration lockout) {
+        return new SupportLabProperties(
+                java.nio.file.Path.of("."),
+                java.net.URI.create("http://localhost"),
+                new SupportLabProperties.Http(
+                        org.springframework.util.unit.DataSize.ofMegabytes(2),
+                        org.springframework.util.unit.DataSize.ofKilobytes(32),
+                        32,
+                        100_000,
+                        List.of()),
+                new SupportLabProperties.RateLimits(
+                        true,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        new SupportLabProperties.Login(free, lockoutAfter, addressLockoutAfter, lockout)));
+    }
+
+    static final class MutableClock extends Clock {
+        private Instant now = Instant.parse("2025-01-31T12:00:00Z");
+
+        void advance(Duration duration) {
+            now = now.plus(duration);
+        }
+
+        @Override
+        public ZoneOffset getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+    }
+}

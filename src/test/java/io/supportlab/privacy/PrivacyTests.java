@@ -1,0 +1,283 @@
+package io.supportlab.privacy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.supportlab.testing.IntegrationTest;
+import io.supportlab.testing.PageSession;
+import io.supportlab.testing.UsePostgres;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.client.RestTestClient;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** A customer's data: exported whole, erased everywhere, statistics intact, audited without the address. */
+class PrivacyTests {
+
+    @Nested
+    class OnSqlite extends Contract {}
+
+    @Nested
+    @UsePostgres
+    class OnPostgres extends Contract {}
+
+    abstract static class Contract extends IntegrationTest {
+
+        static final String ALICE = "alice@example.com";
+        static final String BOB = "bob@example.com";
+
+        @Autowired
+        JsonMapper json;
+
+        @Test
+        void exportHoldsTicketsRepliesHistoryEmailsPreferencesAndExperimentData() {
+            String experiment = customerWithEverything(ALICE);
+            long exports = audit("privacy.exported", PrivacyService.subject(ALICE));
+            var result = admin().get()
+                    .uri("/api/privacy/export?email=Alice@Example.com")
+                    .exchange()
+                    .expectStatus()
+                    .isOk()
+                    .expectHeader()
+                    .value(
+                            HttpHeaders.CONTENT_DISPOSITION,
+                            v -> assertThat(v).startsWith("attachment").contains("supportlab-export-"))
+                    .expectBody(String.class)
+                    .returnResult();
+            JsonNode export = json.readTree(result.getResponseBody());
+            assertThat(export.get("email").asString()).isEqualTo(ALICE);
+            JsonNode ticket = export.at("/data/tickets/0");
+            assertThat(ticket.at("/ticket/title").asString()).isEqualTo("Alice's printer");
+            assertThat(ticket.at("/replies/0/body").asString()).isEqualTo("Try turning it off and on");
+            assertThat(ticket.at("/history/0/new_status").asString()).isEqualTo("new");
+            assertThat(export.at("/data/communication/notifications/0/notification_type")
+                            .asString())
+                    .isEqualTo("ticket_created");
+            assertThat(export.at("/data/communication/preferences/preferred_language")
+                            .asString())
+                    .isEqualTo("de");
+            assertThat(export.at("/data/experiments/assignments/0/experiment").asString())
+                    .isEqualTo(experiment);
+            assertThat(export.at("/data/experiments/events/0/event_name").asString())
+                    .isEqualTo("clicks");
+            assertThat(audit("privacy.exported", PrivacyService.subject(ALICE))).isEqualTo(exports + 1);
+        }
+
+        @Test
+        void erasureRemovesTheAddressEverywhereButKeepsTheNumbers() {
+            String experiment = customerWithEverything(ALICE);
+            customerWithEverything(BOB);
+            long tickets = count("tickets");
+            long assignments = count("ab_test_assignments");
+            long events = count("ab_test_events");
+            long erasures = audit("privacy.erased", PrivacyService.subject(ALICE));
+
+            JsonNode report = json.readTree(admin().post()
+                    .uri("/api/privacy/erase")
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .body("{\"email\":\"" + ALICE + "\"}")
+                    .exchange()
+                    .expectStatus()
+                    .isOk()
+                    .expectBody(String.class)
+                    .returnResult()
+                    .getResponseBody());
+            assertThat(report.at("/counts/tickets_anonymised").asInt()).isEqualTo(1);
+            assertThat(report.at("/counts/notifications_deleted").asInt()).isPositive();
+            assertThat(report.at("/counts/preferences_deleted").asInt()).isEqualTo(1);
+            assertThat(report.at("/counts/assignments_pseudonymised").asInt()).isEqualTo(1);
+            assertThat(report.at("/counts/events_pseudonymised").asInt()).isEqualTo(1);
+
+            assertThat(mentions("alice")).isZero();
+            assertThat(mentions("Alice")).isZero();
+            assertThat(mentions("bob@example.com")).isPositive();
+            assertThat(count("tickets")).isEqualTo(tickets);
+            assertThat(count("ab_test_assignments")).isEqualTo(assignments);
+            assertThat(count("ab_test_events")).isEqualTo(events);
+            admin().get()
+                    .uri("/api/ab-tests/" + experiment + "/results")
+                    .exchange()
+                    .expectStatus()
+                    .isOk();
+            assertThat(audit("privacy.erased", PrivacyService.subject(ALICE))).isEqualTo(erasures + 1);
+
+            JsonNode after = json.readTree(admin().get()
+                    .uri("/api/privacy/export?email=" + ALICE)
+                    .exchange()
+                    .expectBody(String.class)
+                    .returnResult()
+                    .getResponseBody());
+            assertThat(after.at("/data/tickets").size()).isZero();
+            assertThat(after.at("/data/experiments/events").size()).isZero();
+        }
+
+        @Test
+        void adminPageDownloadsAndErasesAfterConfirmation() {
+            customerWithEverything(ALICE);
+            PageSession page = PageSession.staff(baseUrl(), ADMIN_EMAIL, ADMIN_PASSWORD);
+            assertThat(page.get("/admin/privacy").body()).contains("Download export", "Erase this customer");
+            var download = page.get("/admin/privacy/export?email=" + ALICE);
+            assertThat(download.headers().firstValue(HttpHeaders.CONTENT_DISPOSITION))
+                    .hasValueSatisfying(v -> assertThat(v).startsWith("attachment"));
+            assertThat(download.body()).contains("Alice's printer");
+
+            var unconfirmed = page.post("/admin/privacy/erase", java.util.Map.of("email", ALICE, "confirm", BOB));
+            assertThat(unconfirmed.body()).contains("Type the same address again");
+            assertThat(mentions("alice")).isPositive();
+
+            long erasures = audit("privacy.erased", PrivacyService.subject(ALICE));
+            var erased = page.post("/admin/privacy/erase", java.util.Map.of("email", ALICE, "confirm", ALICE));
+            assertThat(erased.body()).contains("Erased.", "tickets anonymised: 1");
+            assertThat(mentions("alice")).isZero();
+            assertThat(audit("privacy.erased", PrivacyService.subject(ALICE))).isEqualTo(erasures + 1);
+        }
+
+        @Test
+        void onlyAdminsMayExportOrErase() {
+            admin().post()
+                    .uri("/api/users")
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .body("{\"email\":\"agent@example.com\",\"display_name\":\"Agent\",\"password\":\"agent-password\","
+                            + "\"role\":\"agent\"}")
+                    .exchange()
+                    .expectStatus()
+                    .isCreated();
+            withBasicAuth("agent@example.com", "agent-password")
+                    .get()
+                    .uri("/api/privacy/export?email=" + ALICE)
+                    .exchange()
+                    .expectStatus()
+                    .isForbidden();
+            anonymous()
+                    .post()
+                    .uri("/api/privacy/erase")
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .body("{\"email\":\"" + ALICE + "\"}")
+                    .exchange()
+                    .expectStatus()
+                    .isUnauthorized();
+            admin().get()
+                    .uri("/api/privacy/export?email=not-an-address")
+                    .exchange()
+                    .expectStatus()
+                    .isBadRequest();
+        }
+
+        @Test
+        void auditLogListsStaffActionsAndRefusesChanges() {
+            customerWithEverything(ALICE);
+            admin().get()
+                    .uri("/api/audit?action=experiment.&actor=" + ADMIN_EMAIL)
+                    .exchange()
+                    .expectStatus()
+                    .isOk()
+                    .expectBody()
+                    .jsonPath("$[0].action")
+                    .isEqualTo("experiment.status_changed")
+                    .jsonPath("$[0].details")
+                    .isEqualTo("draft → running")
+                    .jsonPath("$[0].address")
+                    .isNotEmpty()
+                    .jsonPath("$[1].action")
+                    .isEqualTo("experiment.created");
+            admin().get()
+                    .uri("/api/audit?action=DROP TABLE")
+                    .exchange()
+                    .expectStatus()
+                    .isBadRequest();
+            org.assertj.core.api.Assertions.assertThatThrownBy(
+                            () -> jdbc.sql("UPDATE audit_log SET actor = 'someone-else'")
+                                    .update())
+                    .hasMessageContaining("append-only");
+            org.assertj.core.api.Assertions.assertThatThrownBy(
+                            () -> jdbc.sql("DELETE FROM audit_log").update())
+                    .hasMessageContaining("append-only");
+        }
+
+        /** A ticket with a staff reply, preferences, and an assignment and event in a running experiment. */
+        String customerWithEverything(String email) {
+            String name = email.substring(0, 1).toUpperCase() + email.substring(1, email.indexOf('@'));
+            String ticket = json.readTree(anonymous()
+                            .post()
+                            .uri("/api/tickets")
+                            .contentType(MediaType.APPLICATION_JSON)
+                            .body("{\"title\":\"" + name + "'s printer\",\"description\":\"Mine, " + email
+                                    + ", is broken\",\"contact_email\":\"" + email + "\"}")
+                            .exchange()
+                            .expectStatus()
+                            .isCreated()
+                            .expectBody(String.class)
+                            .returnResult()
+                            .getResponseBody())
+                    .get("id")
+                    .asString();
+            post(admin(), "/api/tickets/" + ticket + "/replies", "{\"body\":\"Try turning it off and on\"}");
+            post(admin(), "/api/preferences", "{\"email\":\"" + email + "\",\"preferred_language\":\"de\"}");
+            String key = "exp-" + Integer.toHexString(email.hashCode()); // names nothing personal
+            post(
+                    admin(),
+                    "/api/ab-tests",
+                    "{\"name\":\"E\",\"key\":\"" + key + "\",\"control_variant\":\"a\",\"test_variant\":\"b\","
+                            + "\"target_metric\":\"clicks\"}");
+            admin().put()
+                    .uri("/api/ab-tests/" + key + "/status")
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .body("{\"status\":\"running\"}")
+                    .exchange()
+                    .expectStatus()
+                    .isOk();
+            String user = name + email.substring(email.indexOf('@')); // as a page might send it: mixed case
+            post(anonymous(), "/api/ab-tests/" + key + "/assign", "{\"user_identifier\":\"" + user + "\"}");
+            post(
+                    anonymous(),
+                    "/api/ab-tests/" + key + "/events",
+                    "{\"user_identifier\":\"" + user + "\",\"event_name\":\"clicks\",\"event_data\":{\"email\":\""
+                            + email + "\"}}");
+            return key;
+        }
+
+        void post(RestTestClient client, String uri, String body) {
+            client.post()
+                    .uri(uri)
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .body(body)
+                    .exchange()
+                    .expectStatus()
+                    .is2xxSuccessful();
+        }
+
+        long count(String table) {
+            return jdbc.sql("SELECT COUNT(*) FROM " + table).query(Long.class).single();
+        }
+
+        /** Rows anywhere in the customer's tables whose text mentions {@code text}. */
+        long mentions(String text) {
+            String like = "%" + text + "%";
+            return jdbc.sql("""
+                            SELECT (SELECT COUNT(*) FROM tickets WHERE contact_email LIKE :t OR title LIKE :t
+                                        OR description LIKE :t)
+                                 + (SELECT COUNT(*) FROM ticket_replies WHERE body LIKE :t OR author LIKE :t)
+                                 + (SELECT COUNT(*) FROM ticket_status_history WHERE changed_by LIKE :t
+                                        OR notes LIKE :t)
+                                 + (SELECT COUNT(*) FROM notifications WHERE recipient_email LIKE :t
+                                        OR content LIKE :t)
+                                 + (SELECT COUNT(*) FROM user_preferences WHERE email LIKE :t)
+                                 + (SELECT COUNT(*) FROM ab_test_assignments WHERE user_identifier LIKE :t)
+                                 + (SELECT COUNT(*) FROM ab_test_events WHERE user_identifier LIKE :t
+                                        OR event_data LIKE :t)
+                                 + (SELECT COUNT(*) FROM audit_log WHERE target LIKE :t OR details LIKE :t)
+                            """).param("t", like).query(Long.class).single();
+        }
+
+        long audit(String action, String target) {
+            return jdbc.sql("SELECT COUNT(*) FROM audit_log WHERE action = :action AND target = :target")
+                    .param("action", action)
+                    .param("target", target)
+                    .query(Long.class)
+                    .single();
+        }
+    }
+}
