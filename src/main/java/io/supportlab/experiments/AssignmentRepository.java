@@ -1,14 +1,20 @@
 package io.supportlab.experiments;
 
 import io.supportlab.platform.Ids;
+import io.supportlab.platform.MultiRowInsert;
 import io.supportlab.platform.SqlDialect;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Types;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.SqlTypeValue;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -21,11 +27,15 @@ class AssignmentRepository {
             WHERE test_id = :testId AND user_identifier = :user
             """;
 
-    private static final String INSERT_IF_ABSENT = """
-            INSERT INTO ab_test_assignments (id, test_id, user_identifier, variant, assigned_at, hash_value)
-            VALUES (:id, :testId, :user, :variant, :assignedAt, :hash)
-            ON CONFLICT (test_id, user_identifier) DO NOTHING
-            """;
+    private static final MultiRowInsert INSERT_IF_ABSENT = new MultiRowInsert(
+            "INSERT INTO ab_test_assignments (id, test_id, user_identifier, variant, assigned_at, hash_value)",
+            "ON CONFLICT (test_id, user_identifier) DO NOTHING",
+            Types.VARCHAR,
+            Types.VARCHAR,
+            Types.VARCHAR,
+            Types.VARCHAR,
+            SqlTypeValue.TYPE_UNKNOWN,
+            Types.VARCHAR);
 
     private static final String FIND_MANY = """
             SELECT test_id, user_identifier, variant, hash_value, assigned_at FROM ab_test_assignments
@@ -44,14 +54,16 @@ class AssignmentRepository {
     private static final String IDENTIFIERS_OF_USER =
             "SELECT DISTINCT user_identifier FROM ab_test_assignments WHERE lower(user_identifier) = :user";
 
-    private static final String PSEUDONYMISE =
-            "UPDATE ab_test_assignments SET user_identifier = :pseudonym WHERE user_identifier = :user";
+    private static final String PSEUDONYMISE = "UPDATE ab_test_assignments SET user_identifier = :pseudonym"
+            + " WHERE lower(user_identifier) = lower(:user) AND user_identifier = :user";
 
     private final JdbcClient jdbc;
+    private final JdbcTemplate plainJdbc;
     private final SqlDialect dialect;
 
-    AssignmentRepository(JdbcClient jdbc, SqlDialect dialect) {
+    AssignmentRepository(JdbcClient jdbc, JdbcTemplate plainJdbc, SqlDialect dialect) {
         this.jdbc = jdbc;
+        this.plainJdbc = plainJdbc;
         this.dialect = dialect;
     }
 
@@ -90,17 +102,28 @@ class AssignmentRepository {
                 .update();
     }
 
-    /** Stores the assignment unless the user already has one; true when this call stored it. */
-    boolean insertIfAbsent(Assignment assignment) {
-        return jdbc.sql(INSERT_IF_ABSENT)
-                        .param("id", Ids.newId())
-                        .param("testId", assignment.experimentId())
-                        .param("user", assignment.userIdentifier())
-                        .param("variant", assignment.variant())
-                        .param("assignedAt", dialect.timestamp(assignment.assignedAt()))
-                        .param("hash", Double.toString(assignment.bucket()))
-                        .update()
-                == 1;
+    /** Stores each assignment unless its user already has one; element i is true when assignment i was stored. */
+    boolean[] insertAllIfAbsent(List<Assignment> batch) {
+        List<String> ids = new ArrayList<>(batch.size());
+        List<Object[]> rows = new ArrayList<>(batch.size());
+        for (Assignment assignment : batch) {
+            String id = Ids.newId();
+            ids.add(id);
+            rows.add(new Object[] {
+                id,
+                assignment.experimentId(),
+                assignment.userIdentifier(),
+                assignment.variant(),
+                dialect.timestamp(assignment.assignedAt()),
+                Double.toString(assignment.bucket())
+            });
+        }
+        Set<String> stored = INSERT_IF_ABSENT.insert(plainJdbc, rows);
+        boolean[] result = new boolean[batch.size()];
+        for (int i = 0; i < result.length; i++) {
+            result[i] = stored.contains(ids.get(i));
+        }
+        return result;
     }
 
     /** New participants across all experiments since {@code since}: the traffic a new experiment can expect. */

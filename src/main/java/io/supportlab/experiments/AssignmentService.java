@@ -1,23 +1,34 @@
 package io.supportlab.experiments;
 
+import io.supportlab.platform.GroupCommit;
 import io.supportlab.platform.InvalidRequestException;
 import io.supportlab.platform.ResourceNotFoundException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Deterministic, sticky assignment. The variant is computed from the user id and the experiment
  * (GrowthBook's hash, no database read); the first assignment of a user is stored and wins forever,
  * even if weights or coverage change later. Only running experiments assign; for any other status
  * the answer is the control, not in the experiment, and nothing is recorded.
+ *
+ * <p>A returning user costs one indexed read and no transaction. New assignments are stored through
+ * a {@link GroupCommit}: concurrent ones share a transaction and the experiment's participant
+ * counter is bumped once per batch, not once per user (that row would otherwise serialise every
+ * new assignment of a busy experiment).
  */
 @Service
-public class AssignmentService {
+public class AssignmentService implements AutoCloseable {
+
+    /** Most new assignments stored in one transaction. */
+    static final int MAX_BATCH = 500;
 
     static final int MAX_USER_IDENTIFIER = 200;
 
@@ -25,19 +36,21 @@ public class AssignmentService {
     private final AssignmentRepository assignments;
     private final ExperimentRepository experimentRows;
     private final Clock clock;
+    private final GroupCommit<Assignment, Boolean> newAssignments;
 
     AssignmentService(
             ExperimentCache experiments,
             AssignmentRepository assignments,
             ExperimentRepository experimentRows,
-            Clock clock) {
+            Clock clock,
+            TransactionTemplate transactions) {
         this.experiments = experiments;
         this.assignments = assignments;
         this.experimentRows = experimentRows;
         this.clock = clock;
+        this.newAssignments = new GroupCommit<>("assignment-writer", transactions, MAX_BATCH, this::store);
     }
 
-    @Transactional
     public AssignmentResult assign(String idOrKey, String userIdentifier, Map<String, Object> attributes) {
         Experiment experiment =
                 experiments.get(idOrKey).orElseThrow(() -> new ResourceNotFoundException("experiment", idOrKey));
@@ -69,8 +82,7 @@ public class AssignmentService {
         Variant variant = experiment.variants().get(decision.variationIndex());
         Assignment assignment =
                 new Assignment(experiment.id(), user, variant.key(), decision.bucket(), Instant.now(clock));
-        if (assignments.insertIfAbsent(assignment)) {
-            experimentRows.addParticipants(experiment.id(), 1);
+        if (newAssignments.submit(assignment)) {
             return inside(experiment, assignment, true);
         }
         // Another request assigned this user a moment ago: theirs is the one that counts.
@@ -78,7 +90,6 @@ public class AssignmentService {
     }
 
     /** Assigns one user to several experiments at once (what a page needs); unknown keys are skipped. */
-    @Transactional
     public List<AssignmentResult> assignAll(
             List<String> idsOrKeys, String userIdentifier, Map<String, Object> attributes) {
         requireUser(userIdentifier);
@@ -88,6 +99,26 @@ public class AssignmentService {
                 .filter(key -> experiments.get(key).isPresent())
                 .map(key -> assign(key, userIdentifier, attributes))
                 .toList();
+    }
+
+    /** Stores a batch of new assignments; element i is false where user i had been assigned meanwhile. */
+    private List<Boolean> store(List<Assignment> batch) {
+        boolean[] stored = assignments.insertAllIfAbsent(batch);
+        Map<String, Integer> added = new LinkedHashMap<>();
+        List<Boolean> results = new ArrayList<>(batch.size());
+        for (int i = 0; i < batch.size(); i++) {
+            if (stored[i]) {
+                added.merge(batch.get(i).experimentId(), 1, Integer::sum);
+            }
+            results.add(stored[i]);
+        }
+        added.forEach(experimentRows::addParticipants);
+        return results;
+    }
+
+    @Override
+    public void close() {
+        newAssignments.close();
     }
 
     static String requireUser(String userIdentifier) {

@@ -1,9 +1,15 @@
 package io.supportlab.experiments;
 
+import io.supportlab.platform.MultiRowInsert;
 import io.supportlab.platform.SqlDialect;
+import java.sql.Types;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.SqlTypeValue;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Repository;
@@ -23,11 +29,18 @@ class EventRepository {
             @Nullable String eventId,
             Instant createdAt) {}
 
-    private static final String INSERT = """
-            INSERT INTO ab_test_events (id, test_id, user_identifier, event_name, event_value, event_data, event_id, created_at)
-            VALUES (:id, :testId, :user, :name, :value, :data, :eventId, :createdAt)
-            ON CONFLICT (test_id, event_id) DO NOTHING
-            """;
+    private static final MultiRowInsert INSERT = new MultiRowInsert(
+            "INSERT INTO ab_test_events"
+                    + " (id, test_id, user_identifier, event_name, event_value, event_data, event_id, created_at)",
+            "ON CONFLICT (test_id, event_id) DO NOTHING",
+            Types.VARCHAR,
+            Types.VARCHAR,
+            Types.VARCHAR,
+            Types.VARCHAR,
+            Types.DOUBLE,
+            Types.VARCHAR,
+            Types.VARCHAR,
+            SqlTypeValue.TYPE_UNKNOWN);
 
     /** An event as a customer's data export shows it. */
     record OfUser(
@@ -48,25 +61,40 @@ class EventRepository {
 
     /** The metadata may hold anything the page sent about the person, so it goes; name, value, time stay. */
     private static final String PSEUDONYMISE =
-            "UPDATE ab_test_events SET user_identifier = :pseudonym, event_data = NULL WHERE user_identifier = :user";
+            "UPDATE ab_test_events SET user_identifier = :pseudonym, event_data = NULL"
+                    + " WHERE lower(user_identifier) = lower(:user) AND user_identifier = :user";
 
     private final NamedParameterJdbcTemplate jdbc;
+    private final JdbcTemplate plainJdbc;
     private final SqlDialect dialect;
 
     EventRepository(NamedParameterJdbcTemplate jdbc, SqlDialect dialect) {
         this.jdbc = jdbc;
+        this.plainJdbc = jdbc.getJdbcTemplate();
         this.dialect = dialect;
     }
 
-    /** Stores events in one batch; element i is false where event i repeated a stored event id. */
+    /** Stores events with one statement; element i is false where event i repeated a stored event id. */
     boolean[] insert(List<NewEvent> events) {
-        MapSqlParameterSource[] rows = events.stream().map(this::params).toArray(MapSqlParameterSource[]::new);
-        int[] counts = jdbc.batchUpdate(INSERT, rows);
-        boolean[] stored = new boolean[counts.length];
-        for (int i = 0; i < counts.length; i++) {
-            stored[i] = counts[i] != 0;
+        List<Object[]> rows = new ArrayList<>(events.size());
+        for (NewEvent e : events) {
+            rows.add(new Object[] {
+                e.id(),
+                e.testId(),
+                e.userIdentifier(),
+                e.eventName(),
+                e.eventValue(),
+                e.eventData(),
+                e.eventId(),
+                dialect.timestamp(e.createdAt())
+            });
         }
-        return stored;
+        Set<String> stored = INSERT.insert(plainJdbc, rows);
+        boolean[] result = new boolean[events.size()];
+        for (int i = 0; i < result.length; i++) {
+            result[i] = stored.contains(events.get(i).id());
+        }
+        return result;
     }
 
     List<OfUser> ofUser(String user) {
@@ -87,17 +115,5 @@ class EventRepository {
     int pseudonymise(String user, String pseudonym) {
         return jdbc.update(
                 PSEUDONYMISE, new MapSqlParameterSource().addValue("user", user).addValue("pseudonym", pseudonym));
-    }
-
-    private MapSqlParameterSource params(NewEvent e) {
-        return new MapSqlParameterSource()
-                .addValue("id", e.id())
-                .addValue("testId", e.testId())
-                .addValue("user", e.userIdentifier())
-                .addValue("name", e.eventName())
-                .addValue("value", e.eventValue())
-                .addValue("data", e.eventData())
-                .addValue("eventId", e.eventId())
-                .addValue("createdAt", dialect.timestamp(e.createdAt()));
     }
 }

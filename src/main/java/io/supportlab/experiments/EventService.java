@@ -2,6 +2,7 @@ package io.supportlab.experiments;
 
 import io.supportlab.platform.BatchTooLargeException;
 import io.supportlab.platform.FieldError;
+import io.supportlab.platform.GroupCommit;
 import io.supportlab.platform.Ids;
 import io.supportlab.platform.InvalidRequestException;
 import io.supportlab.platform.ResourceNotFoundException;
@@ -20,7 +21,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -28,12 +29,17 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Event tracking. An event is stored only for a user assigned to the experiment, while it runs or
  * is paused; everything else is rejected with its reason, never silently counted. An acknowledged
- * event is committed. A batch is one transaction and answers per item.
+ * event is committed. A batch is one transaction and answers per item. Single events are stored
+ * through a {@link GroupCommit}, so concurrent ones share a commit; the checks before the insert
+ * only read and take no transaction.
  */
 @Service
-public class EventService {
+public class EventService implements AutoCloseable {
 
     static final int MAX_BATCH = 1000;
+    /** Most single events stored in one transaction. */
+    static final int MAX_GROUP = 500;
+
     static final int MAX_EVENT_DATA_BYTES = 4096;
     static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
     private static final Pattern EVENT_NAME = Pattern.compile(ExperimentDefinition.EVENT_PATTERN);
@@ -49,22 +55,26 @@ public class EventService {
     private final EventRepository events;
     private final JsonMapper json;
     private final Clock clock;
+    private final TransactionTemplate transactions;
+    private final GroupCommit<EventRepository.NewEvent, Boolean> singleEvents;
 
     EventService(
             ExperimentCache experiments,
             AssignmentRepository assignments,
             EventRepository events,
             JsonMapper json,
-            Clock clock) {
+            Clock clock,
+            TransactionTemplate transactions) {
         this.experiments = experiments;
         this.assignments = assignments;
         this.events = events;
         this.json = json;
         this.clock = clock;
+        this.transactions = transactions;
+        this.singleEvents = new GroupCommit<>("event-writer", transactions, MAX_GROUP, this::store);
     }
 
     /** One event: invalid fields answer 400, an unassigned user or a draft experiment 422. */
-    @Transactional
     public EventResult track(String idOrKey, EventInput input) {
         Experiment experiment =
                 experiments.get(idOrKey).orElseThrow(() -> new ResourceNotFoundException("experiment", idOrKey));
@@ -80,7 +90,7 @@ public class EventService {
         if (refusal != null) {
             throw new UnprocessableException(refusal);
         }
-        boolean stored = events.insert(List.of(event))[0];
+        boolean stored = singleEvents.submit(event);
         return new EventResult(
                 0,
                 stored ? EventResult.Outcome.ACCEPTED : EventResult.Outcome.DUPLICATE,
@@ -89,7 +99,6 @@ public class EventService {
     }
 
     /** Up to {@value #MAX_BATCH} events for any experiments, stored in one transaction. */
-    @Transactional
     public BatchResult trackBatch(List<@Nullable EventInput> inputs) {
         if (inputs.size() > MAX_BATCH) {
             throw new BatchTooLargeException("events", MAX_BATCH, inputs.size());
@@ -125,9 +134,9 @@ public class EventService {
             }
         }
         List<Checked> storable = refuseUnassigned(valid, results);
-        boolean[] stored = storable.isEmpty()
-                ? new boolean[0]
-                : events.insert(storable.stream().map(Checked::event).toList());
+        List<EventRepository.NewEvent> rows =
+                storable.stream().map(Checked::event).toList();
+        boolean[] stored = rows.isEmpty() ? new boolean[0] : transactions.execute(status -> events.insert(rows));
         for (int j = 0; j < storable.size(); j++) {
             Checked checked = storable.get(j);
             results[checked.index()] = stored[j]
@@ -144,6 +153,20 @@ public class EventService {
                 count(all, EventResult.Outcome.DUPLICATE),
                 count(all, EventResult.Outcome.REJECTED),
                 all);
+    }
+
+    private List<Boolean> store(List<EventRepository.NewEvent> batch) {
+        boolean[] stored = events.insert(batch);
+        List<Boolean> results = new java.util.ArrayList<>(stored.length);
+        for (boolean one : stored) {
+            results.add(one);
+        }
+        return results;
+    }
+
+    @Override
+    public void close() {
+        singleEvents.close();
     }
 
     private List<Checked> refuseUnassigned(List<Checked> valid, EventResult[] results) {

@@ -1,5 +1,6 @@
 package io.supportlab.experiments;
 
+import io.supportlab.platform.DerivedDataCache;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -14,7 +15,7 @@ import org.springframework.stereotype.Component;
  * (several instances on PostgreSQL) within {@link #TIME_TO_LIVE}.
  */
 @Component
-class ExperimentCache {
+class ExperimentCache implements DerivedDataCache {
 
     static final Duration TIME_TO_LIVE = Duration.ofSeconds(5);
 
@@ -44,6 +45,11 @@ class ExperimentCache {
                 },
                 () -> byIdOrKey.remove(idOrKey));
         return loaded;
+    }
+
+    @Override
+    public void invalidateAll() {
+        byIdOrKey.clear();
     }
 
     void evict(Experiment experiment) {

@@ -1,5 +1,8 @@
 package io.supportlab.faq;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import io.supportlab.platform.DerivedDataCache;
 import io.supportlab.platform.Ids;
 import io.supportlab.platform.ResourceNotFoundException;
 import io.supportlab.platform.SqlDialect;
@@ -17,10 +20,12 @@ import org.springframework.transaction.annotation.Transactional;
  * suggestion answered.
  */
 @Service
-public class FaqAnalytics {
+public class FaqAnalytics implements DerivedDataCache {
 
     static final Duration WINDOW = Duration.ofDays(30);
     static final int TOP = 10;
+    /** How old the FAQ Management tab's panel may be: six aggregate queries are too many for every view of it. */
+    static final Duration PANEL_STALENESS = Duration.ofMinutes(1);
 
     /** A query and how often it was searched in the window. */
     public record QueryCount(String query, long searches, double averageResults) {}
@@ -67,6 +72,8 @@ public class FaqAnalytics {
     private final SqlDialect dialect;
     private final FaqRepository faqs;
     private final Clock clock;
+    private final Cache<Boolean, Summary> panel =
+            Caffeine.newBuilder().expireAfterWrite(PANEL_STALENESS).build();
 
     FaqAnalytics(JdbcClient jdbc, SqlDialect dialect, FaqRepository faqs, Clock clock) {
         this.jdbc = jdbc;
@@ -89,6 +96,17 @@ public class FaqAnalytics {
                 .update();
     }
 
+    /** The summary for the FAQ Management tab, at most {@link #PANEL_STALENESS} old. */
+    public Summary recentSummary() {
+        return panel.get(Boolean.TRUE, key -> summary());
+    }
+
+    @Override
+    public void invalidateAll() {
+        panel.invalidateAll();
+    }
+
+    /** The summary as of now ({@code GET /api/faqs/analytics}). */
     public Summary summary() {
         Object since = dialect.timestamp(Instant.now(clock).minus(WINDOW));
         var deflections = jdbc.sql(DEFLECTIONS)

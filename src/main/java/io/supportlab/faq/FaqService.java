@@ -29,6 +29,7 @@ public class FaqService {
     static final int MIN_SUGGESTION_TEXT = 3;
 
     private final FaqRepository faqs;
+    private final FaqCategories categories;
     private final FaqIndexSync search;
     private final SearchLog searchLog;
     private final ApplicationEventPublisher events;
@@ -37,12 +38,14 @@ public class FaqService {
 
     FaqService(
             FaqRepository faqs,
+            FaqCategories categories,
             FaqIndexSync search,
             SearchLog searchLog,
             ApplicationEventPublisher events,
             AuditLog audit,
             Clock clock) {
         this.faqs = faqs;
+        this.categories = categories;
         this.search = search;
         this.searchLog = searchLog;
         this.events = events;
@@ -152,11 +155,11 @@ public class FaqService {
     }
 
     public List<Category> categories() {
-        return faqs.categories();
+        return categories.withCounts();
     }
 
     public List<Map<String, Object>> categoryStats() {
-        return faqs.categoryStats();
+        return categories.stats();
     }
 
     @Transactional
@@ -175,6 +178,7 @@ public class FaqService {
         }
         faqs.insertCategory(slug, clean, Instant.now(clock));
         audit.record("faq.category_added", slug, clean);
+        events.publishEvent(new FaqCategories.Added(slug));
         return new Category(slug, clean, 0);
     }
 

@@ -136,7 +136,7 @@ class FaqWebController {
         model.addAttribute("values", values);
         model.addAttribute("editingId", editingId);
         model.addAttribute("errors", errors);
-        model.addAttribute("analytics", analytics.summary());
+        model.addAttribute("analytics", analytics.recentSummary());
         return "faq/manage";
     }
 

@@ -3,7 +3,9 @@ package io.supportlab.platform;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.DateTimeException;
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -88,10 +90,39 @@ public enum SqlDialect {
         return instant;
     }
 
-    private static Instant parse(String text) {
+    static Instant parse(String text) {
+        if (text.length() == 27 && text.charAt(10) == 'T' && text.charAt(19) == '.' && text.charAt(26) == 'Z') {
+            // What timestamp() writes. A list page reads hundreds of these, and the general ISO parser
+            // was a tenth of the CPU of a ticket list on SQLite.
+            try {
+                return LocalDateTime.of(
+                                digits(text, 0, 4),
+                                digits(text, 5, 7),
+                                digits(text, 8, 10),
+                                digits(text, 11, 13),
+                                digits(text, 14, 16),
+                                digits(text, 17, 19),
+                                digits(text, 20, 26) * 1_000)
+                        .toInstant(ZoneOffset.UTC);
+            } catch (DateTimeException | NumberFormatException e) {
+                // Not quite our format after all; the general parser decides (and explains).
+            }
+        }
         // Older rows written by SQLite's CURRENT_TIMESTAMP default look like "2025-01-02 03:04:05".
         String iso = text.indexOf('T') < 0 ? text.replace(' ', 'T') + (text.endsWith("Z") ? "" : "Z") : text;
         return Instant.parse(iso);
+    }
+
+    private static int digits(String text, int from, int to) {
+        int value = 0;
+        for (int i = from; i < to; i++) {
+            int digit = text.charAt(i) - '0';
+            if (digit < 0 || digit > 9) {
+                throw new NumberFormatException(text);
+            }
+            value = value * 10 + digit;
+        }
+        return value;
     }
 
     static SqlDialect fromJdbcUrl(String url) {

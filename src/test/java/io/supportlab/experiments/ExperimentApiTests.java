@@ -379,24 +379,73 @@ class ExperimentApiTests {
         void concurrentAssignmentsStoreOneRowPerUserAndCountEveryone() throws Exception {
             String id = running(
                     "{\"name\":\"Rush\",\"target_metric\":\"go\",\"control_variant\":\"a\",\"test_variant\":\"b\"}");
-            List<Future<String>> results = new ArrayList<>();
-            try (ExecutorService pool = Executors.newFixedThreadPool(8)) {
+            List<Future<JsonNode>> results = new ArrayList<>();
+            // Three calls per user at once: they share group commits, and two of each three lose the race.
+            try (ExecutorService pool = Executors.newFixedThreadPool(24)) {
                 for (int i = 0; i < 120; i++) {
                     int n = i;
-                    results.add(pool.submit(
-                            () -> assign(id, "rush-" + (n % 40)).get("variant").asString()));
+                    results.add(pool.submit(() -> assign(id, "rush-" + (n % 40))));
                 }
             }
-            for (Future<String> result : results) {
-                assertThat(result.get()).isIn("a", "b");
+            java.util.Map<String, String> variantOf = new java.util.HashMap<>();
+            int fresh = 0;
+            for (Future<JsonNode> result : results) {
+                JsonNode assignment = result.get();
+                String user = assignment.get("user_identifier").asString();
+                String variant = assignment.get("variant").asString();
+                assertThat(variant).isIn("a", "b");
+                assertThat(variantOf.putIfAbsent(user, variant)).isIn(null, variant);
+                fresh += assignment.get("new_assignment").asBoolean() ? 1 : 0;
             }
+            assertThat(fresh).isEqualTo(40);
             assertThat(count("SELECT COUNT(*) FROM ab_test_assignments")).isEqualTo(40);
+            assertThat(count("SELECT COUNT(*) FROM ab_test_assignments WHERE variant = 'b'"))
+                    .isEqualTo(variantOf.values().stream().filter("b"::equals).count());
             admin().get()
                     .uri("/api/ab-tests/" + id)
                     .exchange()
                     .expectBody()
                     .jsonPath("$.total_participants")
                     .isEqualTo(40);
+        }
+
+        @Test
+        void concurrentSingleEventsAreEachStoredOnceAndAcknowledgedTruthfully() throws Exception {
+            String id = running(
+                    "{\"name\":\"Clicks\",\"target_metric\":\"go\",\"control_variant\":\"a\",\"test_variant\":\"b\"}");
+            for (int u = 0; u < 10; u++) {
+                assign(id, "clicker-" + u);
+            }
+            List<Future<JsonNode>> results = new ArrayList<>();
+            // 100 events, each event id sent twice at once, plus 20 events of a user never assigned.
+            try (ExecutorService pool = Executors.newFixedThreadPool(24)) {
+                for (int i = 0; i < 200; i++) {
+                    int n = i;
+                    results.add(pool.submit(() -> post(
+                            anonymous(),
+                            "/api/ab-tests/" + id + "/events",
+                            "{\"user_identifier\":\"clicker-" + (n % 10) + "\",\"event_name\":\"go\",\"event_id\":\"e-"
+                                    + (n / 2) + "\"}",
+                            201)));
+                }
+                for (int i = 0; i < 20; i++) {
+                    results.add(pool.submit(() -> event(id, "stranger", "go", 422)));
+                }
+            }
+            int accepted = 0;
+            int duplicates = 0;
+            for (Future<JsonNode> result : results) {
+                JsonNode body = result.get();
+                if (body.has("status")) {
+                    accepted += "accepted".equals(body.get("status").asString()) ? 1 : 0;
+                    duplicates += "duplicate".equals(body.get("status").asString()) ? 1 : 0;
+                }
+            }
+            assertThat(accepted).isEqualTo(100);
+            assertThat(duplicates).isEqualTo(100);
+            assertThat(count("SELECT COUNT(*) FROM ab_test_events")).isEqualTo(100);
+            assertThat(count("SELECT COUNT(DISTINCT event_id) FROM ab_test_events"))
+                    .isEqualTo(100);
         }
 
         @Test

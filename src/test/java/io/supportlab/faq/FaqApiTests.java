@@ -36,6 +36,9 @@ class FaqApiTests {
         @Autowired
         SearchLog searchLog;
 
+        @Autowired
+        io.supportlab.platform.SqlDialect dialect;
+
         @BeforeEach
         void emptyIndexAndSearchLog() {
             sync.index().replaceAll(List.of()); // the database was emptied; so is the index
@@ -258,6 +261,46 @@ class FaqApiTests {
             admin().get().uri("/api/faqs/not-a-uuid").exchange().expectStatus().isNotFound();
             assertThat(jdbc.sql("SELECT COUNT(*) FROM faqs").query(Long.class).single())
                     .isZero();
+        }
+
+        @Test
+        void categoryCountsFollowChangesHereAtOnceAndChangesElsewhereWithinSeconds() {
+            faq("Can I pay by invoice?", "Yes, on yearly plans.", "billing");
+            assertThat(billingCount()).isEqualTo(1);
+            // Another instance sharing the database publishes an article: this one learns of it
+            // when its cached counts expire, not on the next request.
+            jdbc.sql("""
+                            INSERT INTO faqs (id, question, answer, category, status, created_at, updated_at)
+                            VALUES (:id, 'Do you refund?', 'Within 30 days.', 'billing', 'published', :now, :now)
+                            """)
+                    .param("id", io.supportlab.platform.Ids.newId())
+                    .param("now", dialect.timestamp(java.time.Instant.now()))
+                    .update();
+            assertThat(billingCount()).isEqualTo(1);
+            org.awaitility.Awaitility.await()
+                    .atMost(FaqCategories.TIME_TO_LIVE.plusSeconds(3))
+                    .untilAsserted(() -> assertThat(billingCount()).isEqualTo(2));
+            // A change made here shows at once.
+            faq("Is VAT included?", "Prices shown include VAT.", "billing");
+            assertThat(billingCount()).isEqualTo(3);
+        }
+
+        private long billingCount() {
+            JsonNode stats = json.readTree(anonymous()
+                    .get()
+                    .uri("/api/faqs/categories/stats")
+                    .exchange()
+                    .expectStatus()
+                    .isOk()
+                    .expectBody(String.class)
+                    .returnResult()
+                    .getResponseBody());
+            for (JsonNode row : stats) {
+                if ("billing".equals(row.get("category").asString())) {
+                    return row.get("count").asLong();
+                }
+            }
+            return 0;
         }
 
         @Test

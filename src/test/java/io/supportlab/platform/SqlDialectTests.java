@@ -26,6 +26,28 @@ class SqlDialectTests {
     }
 
     @Test
+    void sqliteTextReadsBackAsTheInstantWritten() {
+        java.util.Random random = new java.util.Random(42);
+        for (int i = 0; i < 1000; i++) {
+            Instant written =
+                    Instant.ofEpochSecond(random.nextLong(0, 253_402_300_799L), random.nextInt(1_000_000) * 1_000L);
+            assertThat(SqlDialect.parse((String) SqlDialect.SQLITE.timestamp(written)))
+                    .isEqualTo(written);
+        }
+    }
+
+    @Test
+    void sqliteReadsTheOtherTimestampShapesOfOlderRows() {
+        assertThat(SqlDialect.parse("2025-01-02 03:04:05")).isEqualTo(Instant.parse("2025-01-02T03:04:05Z"));
+        assertThat(SqlDialect.parse("2025-01-02T03:04:05Z")).isEqualTo(Instant.parse("2025-01-02T03:04:05Z"));
+        assertThat(SqlDialect.parse("2025-01-02T03:04:05.5Z")).isEqualTo(Instant.parse("2025-01-02T03:04:05.500Z"));
+        assertThatThrownBy(() -> SqlDialect.parse("2025-13-02T03:04:05.000000Z"))
+                .isInstanceOf(java.time.format.DateTimeParseException.class);
+        assertThatThrownBy(() -> SqlDialect.parse("2025-01-0xT03:04:05.000000Z"))
+                .isInstanceOf(java.time.format.DateTimeParseException.class);
+    }
+
+    @Test
     void postgresGetsUtcOffsetDateTime() {
         assertThat(SqlDialect.POSTGRESQL.timestamp(Instant.parse("2025-01-02T03:04:05.123456789Z")))
                 .isEqualTo(OffsetDateTime.of(2025, 1, 2, 3, 4, 5, 123456000, ZoneOffset.UTC));

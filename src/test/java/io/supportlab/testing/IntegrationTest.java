@@ -1,7 +1,9 @@
 package io.supportlab.testing;
 
+import io.supportlab.platform.DerivedDataCache;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -26,9 +28,13 @@ public abstract class IntegrationTest {
     @Autowired
     protected JdbcClient jdbc;
 
+    @Autowired
+    private List<DerivedDataCache> caches;
+
     @BeforeEach
     void startWithEmptyDatabase() {
         DatabaseCleaner.clean(jdbc, ADMIN_EMAIL);
+        caches.forEach(DerivedDataCache::invalidateAll);
     }
 
     protected String baseUrl() {
