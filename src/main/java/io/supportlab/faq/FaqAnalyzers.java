@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.CharArraySet;
 import org.apache.lucene.analysis.LowerCaseFilter;
@@ -19,8 +20,9 @@ import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The analysis chains of the FAQ index, built once and shared: analyzers are thread-safe and reuse their token
- * streams per thread, so nothing is built per request.
+ * The analysis chains of the FAQ index, built once and shared. The analyzers of searches are {@link PooledAnalyzer}s
+ * (requests run on virtual threads, for which Lucene's per-thread reuse does not work); indexing, on few threads,
+ * keeps Lucene's own.
  *
  * <p>The stemmed chain feeds BM25 ranking. The plain chain keeps whole lower-cased words, so that fuzzy and prefix
  * queries compare what the user typed with words as written: a half-typed "subscr" is a prefix of "subscription"
@@ -34,11 +36,16 @@ final class FaqAnalyzers implements AutoCloseable {
      */
     static final CharArraySet STOP_WORDS = stopWords();
 
-    private final Analyzer stemmed = new StemmedAnalyzer();
-    private final Analyzer plain = new PlainAnalyzer();
+    private final Analyzer stemmed = new PooledAnalyzer(FaqAnalyzers::stemmedChain, FaqAnalyzers::fold);
+    private final Analyzer plain = new PooledAnalyzer(FaqAnalyzers::plainChain, FaqAnalyzers::fold);
+    private final Analyzer highlighting = new PooledAnalyzer(FaqAnalyzers::highlightingChain, FaqAnalyzers::fold);
     private final Analyzer perField = new PerFieldAnalyzerWrapper(
-            stemmed, Map.of(FaqFields.QUESTION_PLAIN, plain, FaqFields.ANSWER_PLAIN, plain));
-    private final Analyzer highlighting = new HighlightingAnalyzer();
+            new ChainAnalyzer(FaqAnalyzers::stemmedChain),
+            Map.of(
+                    FaqFields.QUESTION_PLAIN,
+                    new ChainAnalyzer(FaqAnalyzers::plainChain),
+                    FaqFields.ANSWER_PLAIN,
+                    new ChainAnalyzer(FaqAnalyzers::plainChain)));
 
     /** The analyzer for documents: each field gets the chain its queries are analysed with. */
     Analyzer forIndexing() {
@@ -109,47 +116,53 @@ final class FaqAnalyzers implements AutoCloseable {
         return CharArraySet.unmodifiableSet(set);
     }
 
-    private static final class StemmedAnalyzer extends Analyzer {
+    /** Lucene's English analysis with our stop words: the terms of the ranked fields. */
+    private static Analyzer.TokenStreamComponents stemmedChain() {
+        StandardTokenizer source = new StandardTokenizer();
+        TokenStream stream = new EnglishPossessiveFilter(source);
+        stream = new LowerCaseFilter(stream);
+        stream = new ASCIIFoldingFilter(stream);
+        stream = new StopFilter(stream, STOP_WORDS);
+        stream = new PorterStemFilter(stream);
+        return new Analyzer.TokenStreamComponents(source, stream);
+    }
+
+    private static Analyzer.TokenStreamComponents highlightingChain() {
+        StandardTokenizer source = new StandardTokenizer();
+        TokenStream stream = new EnglishPossessiveFilter(source);
+        stream = new LowerCaseFilter(stream);
+        stream = new ASCIIFoldingFilter(stream);
+        return new Analyzer.TokenStreamComponents(source, stream);
+    }
+
+    private static Analyzer.TokenStreamComponents plainChain() {
+        StandardTokenizer source = new StandardTokenizer();
+        TokenStream stream = new LowerCaseFilter(source);
+        stream = new ASCIIFoldingFilter(stream);
+        return new Analyzer.TokenStreamComponents(source, stream);
+    }
+
+    private static TokenStream fold(TokenStream in) {
+        return new ASCIIFoldingFilter(new LowerCaseFilter(in));
+    }
+
+    /** A chain with Lucene's per-thread reuse, for the index writer. */
+    private static final class ChainAnalyzer extends Analyzer {
+
+        private final Supplier<TokenStreamComponents> chain;
+
+        ChainAnalyzer(Supplier<TokenStreamComponents> chain) {
+            this.chain = chain;
+        }
+
         @Override
         protected TokenStreamComponents createComponents(String fieldName) {
-            StandardTokenizer source = new StandardTokenizer();
-            TokenStream stream = new EnglishPossessiveFilter(source);
-            stream = new LowerCaseFilter(stream);
-            stream = new ASCIIFoldingFilter(stream);
-            stream = new StopFilter(stream, STOP_WORDS);
-            stream = new PorterStemFilter(stream);
-            return new TokenStreamComponents(source, stream);
+            return chain.get();
         }
 
         @Override
         protected TokenStream normalize(String fieldName, TokenStream in) {
-            return new ASCIIFoldingFilter(new LowerCaseFilter(in));
-        }
-    }
-
-    private static final class HighlightingAnalyzer extends Analyzer {
-        @Override
-        protected TokenStreamComponents createComponents(String fieldName) {
-            StandardTokenizer source = new StandardTokenizer();
-            TokenStream stream = new EnglishPossessiveFilter(source);
-            stream = new LowerCaseFilter(stream);
-            stream = new ASCIIFoldingFilter(stream);
-            return new TokenStreamComponents(source, stream);
-        }
-    }
-
-    private static final class PlainAnalyzer extends Analyzer {
-        @Override
-        protected TokenStreamComponents createComponents(String fieldName) {
-            StandardTokenizer source = new StandardTokenizer();
-            TokenStream stream = new LowerCaseFilter(source);
-            stream = new ASCIIFoldingFilter(stream);
-            return new TokenStreamComponents(source, stream);
-        }
-
-        @Override
-        protected TokenStream normalize(String fieldName, TokenStream in) {
-            return new ASCIIFoldingFilter(new LowerCaseFilter(in));
+            return fold(in);
         }
     }
 }

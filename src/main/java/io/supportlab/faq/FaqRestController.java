@@ -35,6 +35,8 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/faqs")
 class FaqRestController {
 
+    static final int SEARCH_PAGE_SIZE = HelpArticleWebController.RESULTS;
+
     record Feedback(@NotNull @Nullable Boolean helpful) {}
 
     record NewCategory(@NotBlank @Size(max = 40) @Nullable String name) {}
@@ -69,12 +71,16 @@ class FaqRestController {
                     @RequestParam(required = false)
                     @Nullable
                     String status,
-            @RequestParam(required = false) @Nullable Integer limit,
+            @Parameter(description = "page size: 20 by default for a search (as the help center shows), 50 for a list")
+                    @RequestParam(required = false)
+                    @Nullable
+                    Integer limit,
             @RequestParam(required = false) @Nullable String cursor,
             @Nullable Authentication caller,
             HttpServletRequest request) {
         if (search != null && !search.isBlank()) {
-            PageRequest page = PageRequest.of(limit, cursor, 1);
+            // Every hit of a search is highlighted, the bulk of its cost: a page is what a person reads.
+            PageRequest page = PageRequest.of(limit == null ? SEARCH_PAGE_SIZE : limit, cursor, 1);
             int offset = page.after() == null ? 0 : offset(page.afterPart(0));
             Page<FaqHit> hits = faqs.search(search, category, offset, page.limit(), FaqCallers.userType(caller));
             return PageResponses.ok(hits, request);

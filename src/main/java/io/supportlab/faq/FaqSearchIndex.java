@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -19,6 +20,7 @@ import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.SegmentInfos;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.SearcherFactory;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.TopDocs;
@@ -49,9 +51,10 @@ import org.jspecify.annotations.Nullable;
  */
 final class FaqSearchIndex implements AutoCloseable {
 
-    static final int MAX_LIMIT = 100;
+    /** Rankings end here: nobody pages past the hundredth answer to a help-center question. */
+    static final int MAX_RESULTS = 100;
     /** Bump when fields or analysis change, so an index written by an older release is rebuilt from the database. */
-    static final String SCHEMA_VERSION = "1";
+    static final String SCHEMA_VERSION = "2";
 
     private static final String SCHEMA_KEY = "supportlab.faq.schema";
 
@@ -121,22 +124,37 @@ final class FaqSearchIndex implements AutoCloseable {
         });
     }
 
+    /** Hits {@code offset} to {@code offset + limit} of a ranking, and whether the ranking goes on after them. */
+    record ResultPage(List<SearchHit> hits, boolean more) {}
+
     /**
-     * Published articles matching {@code query}, best first, at most {@code limit} (capped at {@value #MAX_LIMIT}),
-     * only those in {@code category} when given. Any text is accepted; a blank one or one without a searchable word
-     * finds nothing (list the newest articles instead).
+     * Published articles matching {@code query}, best first, at most {@code limit}, only those in {@code category}
+     * when given. Any text is accepted; a blank one or one without a searchable word finds nothing (list the newest
+     * articles instead).
      */
     List<SearchHit> search(@Nullable String query, @Nullable String category, int limit) {
-        if (query == null || query.isBlank() || limit <= 0) {
-            return List.of();
+        return search(query, category, 0, limit).hits();
+    }
+
+    /**
+     * One page of the ranking of {@link #search(String, String, int)}: the hits after the first {@code offset}.
+     * Rankings end after {@value #MAX_RESULTS} hits. Only the page's hits are highlighted, the costly part of a
+     * search.
+     */
+    ResultPage search(@Nullable String query, @Nullable String category, int offset, int limit) {
+        if (query == null || query.isBlank() || limit <= 0 || offset < 0 || offset >= MAX_RESULTS) {
+            return new ResultPage(List.of(), false);
         }
         List<QueryTerm> terms = queries.terms(query);
+        int end = Math.min(offset + limit, MAX_RESULTS);
         return withSearcher(searcher -> {
             IndexReader reader = searcher.getIndexReader();
-            List<SearchHit> hits = search(searcher, queries.build(reader, terms, category, true), limit);
-            return hits.isEmpty() && terms.size() > 1
-                    ? search(searcher, queries.build(reader, terms, category, false), limit)
-                    : hits;
+            // All words first; when no article has them all, any of them.
+            ResultPage page = search(searcher, queries.build(reader, terms, category, true), offset, end);
+            if (page == null && terms.size() > 1) {
+                page = search(searcher, queries.build(reader, terms, category, false), offset, end);
+            }
+            return page == null ? new ResultPage(List.of(), false) : page;
         });
     }
 
@@ -148,7 +166,10 @@ final class FaqSearchIndex implements AutoCloseable {
         if (text == null || limit <= 0) {
             return List.of();
         }
-        return withSearcher(searcher -> search(searcher, suggestions.build(searcher.getIndexReader(), text), limit));
+        return withSearcher(searcher -> {
+            ResultPage page = search(searcher, suggestions.build(searcher.getIndexReader(), text), 0, limit);
+            return page == null ? List.<SearchHit>of() : page.hits();
+        });
     }
 
     /** Closes the index; a write or search after this fails. */
@@ -166,19 +187,33 @@ final class FaqSearchIndex implements AutoCloseable {
         }
     }
 
-    private List<SearchHit> search(IndexSearcher searcher, Optional<Query> built, int limit) throws IOException {
+    /**
+     * Ranks with {@code built} and renders hits {@code from} (inclusive) to {@code to} (exclusive); null when nothing
+     * matches at all.
+     */
+    private @Nullable ResultPage search(IndexSearcher searcher, Optional<Query> built, int from, int to)
+            throws IOException {
         if (built.isEmpty()) {
-            return List.of();
+            return null;
         }
         Query query = built.get();
         try {
-            int size = Math.min(limit, MAX_LIMIT);
+            // One more than the page, to tell whether another page follows.
+            int size = Math.min(to + 1, MAX_RESULTS);
             // No exact total hit count is needed, so scoring may skip documents that cannot make the top list.
             TopDocs top = searcher.search(query, new TopScoreDocCollectorManager(size, size));
-            return renderer.render(searcher, query, top);
+            ScoreDoc[] ranked = top.scoreDocs;
+            if (ranked.length == 0) {
+                return null;
+            }
+            if (ranked.length <= from) {
+                return new ResultPage(List.of(), false);
+            }
+            ScoreDoc[] page = Arrays.copyOfRange(ranked, from, Math.min(to, ranked.length));
+            return new ResultPage(renderer.render(searcher, query, page), ranked.length > to);
         } catch (IndexSearcher.TooManyClauses e) {
             // The builders stay far below the limit; if a future change does not, degrade to "no results".
-            return List.of();
+            return null;
         }
     }
 

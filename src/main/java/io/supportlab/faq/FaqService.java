@@ -24,7 +24,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class FaqService {
 
-    static final int MAX_SEARCH_RESULTS = 100;
     static final int SUGGESTIONS = 5;
     static final int MIN_SUGGESTION_TEXT = 3;
 
@@ -121,21 +120,20 @@ public class FaqService {
      * offset). Every search is logged for the analytics.
      */
     public Page<FaqHit> search(String query, @Nullable String category, int offset, int limit, SearchLog.UserType who) {
-        int wanted = Math.min(offset + limit + 1, MAX_SEARCH_RESULTS);
-        List<SearchHit> hits = search.index().search(query, blankToNull(category), wanted);
+        FaqSearchIndex.ResultPage page = search.index().search(query, blankToNull(category), offset, limit);
         if (offset == 0) {
-            searchLog.record(query, hits.size(), who, "search");
+            searchLog.record(query, page.hits().size(), who, "search");
         }
-        List<SearchHit> page = hits.stream().skip(offset).limit(limit).toList();
-        Map<String, Faq> byId = faqs.findAll(page.stream().map(SearchHit::id).toList()).stream()
+        Map<String, Faq> byId = faqs
+                .findAll(page.hits().stream().map(SearchHit::id).toList())
+                .stream()
                 .filter(Faq::published)
                 .collect(Collectors.toMap(Faq::id, f -> f));
-        List<FaqHit> results = page.stream()
+        List<FaqHit> results = page.hits().stream()
                 .filter(hit -> byId.containsKey(hit.id()))
                 .map(hit -> new FaqHit(byId.get(hit.id()), hit.score(), hit.questionHighlight(), hit.answerSnippet()))
                 .toList();
-        boolean more = hits.size() > offset + limit && offset + limit < MAX_SEARCH_RESULTS;
-        return new Page<>(results, more ? PageRequest.cursor(Integer.toString(offset + limit)) : null);
+        return new Page<>(results, page.more() ? PageRequest.cursor(Integer.toString(offset + limit)) : null);
     }
 
     /** The best few articles for what a customer is writing in a ticket ("more like this"). */

@@ -9,7 +9,6 @@ import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
-import org.apache.lucene.search.TopDocs;
 
 /** Turns top documents into {@link SearchHit}s with a highlighted question and an answer snippet. */
 final class HitRenderer {
@@ -23,15 +22,15 @@ final class HitRenderer {
         this.highlighter = new Highlighter(analyzers);
     }
 
-    /** {@code query} is the one that produced {@code top}: the words it looks for are the ones marked. */
-    List<SearchHit> render(IndexSearcher searcher, Query query, TopDocs top) throws IOException {
-        if (top.scoreDocs.length == 0) {
+    /** {@code query} is the one that found {@code found}: the words it looks for are the ones marked. */
+    List<SearchHit> render(IndexSearcher searcher, Query query, ScoreDoc[] found) throws IOException {
+        if (found.length == 0) {
             return List.of();
         }
         MatchedWords words = MatchedWords.of(query);
         List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
-        List<SearchHit> hits = new ArrayList<>(top.scoreDocs.length);
-        for (ScoreDoc scoreDoc : top.scoreDocs) {
+        List<SearchHit> hits = new ArrayList<>(found.length);
+        for (ScoreDoc scoreDoc : found) {
             LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(scoreDoc.doc, leaves));
             LeafReader reader = leaf.reader();
             int doc = scoreDoc.doc - leaf.docBase;

@@ -8,12 +8,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.atomic.LongAdder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Search analytics without a database write on every keystroke: searches are queued in memory and
@@ -45,10 +47,12 @@ class SearchLog {
     private final NamedParameterJdbcTemplate jdbc;
     private final SqlDialect dialect;
     private final Clock clock;
-    private long dropped;
+    private final LongAdder dropped = new LongAdder();
+    private final TransactionTemplate transactions;
 
-    SearchLog(NamedParameterJdbcTemplate jdbc, SqlDialect dialect, Clock clock) {
+    SearchLog(NamedParameterJdbcTemplate jdbc, SqlDialect dialect, Clock clock, TransactionTemplate transactions) {
         this.jdbc = jdbc;
+        this.transactions = transactions;
         this.dialect = dialect;
         this.clock = clock;
     }
@@ -60,7 +64,7 @@ class SearchLog {
         }
         String stored = normalized.length() > MAX_QUERY ? normalized.substring(0, MAX_QUERY) : normalized;
         if (!pending.offer(new Entry(stored, resultCount, userType, source, Instant.now(clock)))) {
-            dropped++;
+            dropped.increment();
         }
     }
 
@@ -72,13 +76,15 @@ class SearchLog {
             return;
         }
         try {
-            jdbc.batchUpdate(INSERT, batch.stream().map(this::params).toArray(MapSqlParameterSource[]::new));
+            // One transaction: one commit for the batch, where autocommit would commit (and on SQLite sync) each row.
+            MapSqlParameterSource[] rows = batch.stream().map(this::params).toArray(MapSqlParameterSource[]::new);
+            transactions.executeWithoutResult(status -> jdbc.batchUpdate(INSERT, rows));
         } catch (RuntimeException e) {
             log.warn("Could not write {} search log entries: {}", batch.size(), e.getMessage());
         }
-        if (dropped > 0) {
-            log.warn("Search log queue was full; {} searches were not logged", dropped);
-            dropped = 0;
+        long lost = dropped.sumThenReset();
+        if (lost > 0) {
+            log.warn("Search log queue was full; {} searches were not logged", lost);
         }
     }
 

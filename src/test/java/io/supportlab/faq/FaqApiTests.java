@@ -5,12 +5,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.supportlab.testing.IntegrationTest;
 import io.supportlab.testing.UsePostgres;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.client.EntityExchangeResult;
 import org.springframework.test.web.servlet.client.RestTestClient;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -119,6 +123,44 @@ class FaqApiTests {
                     .isOk()
                     .expectBody()
                     .json("[{\"category\":\"account\",\"count\":2},{\"category\":\"billing\",\"count\":1}]");
+        }
+
+        @Test
+        void searchPagesHoldTwentyHitsByDefaultAndLinkTheRest() {
+            for (int i = 0; i < 23; i++) {
+                faq("Where is invoice number " + i + "?", "Invoices are under Billing.", "billing");
+            }
+            EntityExchangeResult<String> first = anonymous()
+                    .get()
+                    .uri("/api/faqs?search=invoice")
+                    .exchange()
+                    .expectStatus()
+                    .isOk()
+                    .expectBody(String.class)
+                    .returnResult();
+            assertThat(json.readTree(first.getResponseBody())).hasSize(FaqRestController.SEARCH_PAGE_SIZE);
+            String link = first.getResponseHeaders().getFirst(HttpHeaders.LINK);
+            assertThat(link).isNotNull().contains("rel=\"next\"");
+            String next = link.substring(link.indexOf('<') + 1, link.indexOf('>'));
+
+            EntityExchangeResult<String> second = anonymous()
+                    .get()
+                    .uri(next)
+                    .exchange()
+                    .expectStatus()
+                    .isOk()
+                    .expectBody(String.class)
+                    .returnResult();
+            assertThat(json.readTree(second.getResponseBody())).hasSize(3);
+            assertThat(second.getResponseHeaders().getFirst(HttpHeaders.LINK)).isNull();
+            Set<String> ids = new HashSet<>();
+            json.readTree(first.getResponseBody())
+                    .forEach(f -> ids.add(f.get("id").asString()));
+            json.readTree(second.getResponseBody())
+                    .forEach(f -> ids.add(f.get("id").asString()));
+            assertThat(ids).hasSize(23);
+            // A list without a search keeps the general default.
+            assertThat(questions("/api/faqs?category=billing")).hasSize(23);
         }
 
         @Test

@@ -152,6 +152,43 @@ class FaqSearchIndexTests {
     }
 
     @Test
+    void pagesContinueTheRankingAndSayWhetherMoreFollow() {
+        index.replaceAll(HelpDeskFaqs.ALL);
+        List<String> ranking = index.search("settings", null, FaqSearchIndex.MAX_RESULTS).stream()
+                .map(SearchHit::id)
+                .toList();
+        assertThat(ranking).hasSizeGreaterThan(4).hasSizeLessThan(FaqSearchIndex.MAX_RESULTS);
+
+        FaqSearchIndex.ResultPage first = index.search("settings", null, 0, 2);
+        FaqSearchIndex.ResultPage second = index.search("settings", null, 2, 2);
+        assertThat(first.more()).isTrue();
+        assertThat(List.of(first, second))
+                .flatExtracting(page -> page.hits().stream().map(SearchHit::id).toList())
+                .containsExactlyElementsOf(ranking.subList(0, 4));
+        FaqSearchIndex.ResultPage last = index.search("settings", null, ranking.size() - 1, 5);
+        assertThat(last.hits()).extracting(SearchHit::id).containsExactly(ranking.getLast());
+        assertThat(last.more()).isFalse();
+        assertThat(index.search("settings", null, ranking.size(), 5).hits()).isEmpty();
+    }
+
+    @Test
+    void laterPagesOfAnAnyWordRankingAreFoundToo() {
+        for (int i = 0; i < 3; i++) {
+            index.upsert(faq("r" + i, "Can I get a refund " + i + "?", "Refunds take five days.", "billing"));
+            index.upsert(faq("e" + i, "How do I export my data " + i + "?", "Exports are CSV files.", "technical"));
+        }
+        // No article has both words, so the ranking is of articles with either.
+        List<String> seen = new java.util.ArrayList<>();
+        for (int offset = 0; offset < 6; offset += 2) {
+            FaqSearchIndex.ResultPage page = index.search("refund export", null, offset, 2);
+            assertThat(page.hits()).hasSize(2);
+            assertThat(page.more()).isEqualTo(offset < 4);
+            page.hits().forEach(hit -> seen.add(hit.id()));
+        }
+        assertThat(seen).containsExactlyInAnyOrder("r0", "r1", "r2", "e0", "e1", "e2");
+    }
+
+    @Test
     void hitsAreOrderedByDescendingScore() {
         index.replaceAll(HelpDeskFaqs.ALL);
 
