@@ -30,26 +30,35 @@ class ResultsRepository {
     /** New participants and first conversions of one variant on one UTC day. */
     record DailyCount(String variant, String day, long count) {}
 
-    /** Per user: the total value of their attributable target events. */
-    private static final String CONVERTERS = """
-            SELECT e.user_identifier, SUM(COALESCE(e.event_value, 1)) AS total,
-                   MAX(CASE WHEN e.event_value IS NOT NULL AND e.event_value <> 1 THEN 1 ELSE 0 END) AS valued
-            FROM ab_test_events e
-            JOIN ab_test_assignments x ON x.test_id = e.test_id AND x.user_identifier = e.user_identifier
-            WHERE e.test_id = :testId AND e.event_name = :metric
-              AND e.created_at >= x.assigned_at AND e.created_at <= :until
-            GROUP BY e.user_identifier
-            """;
-
+    /**
+     * Participants per variant, and per variant the converters with the sum and sum of squares of
+     * their attributable value. The converters are aggregated from the join that checks each event
+     * against its user's assignment, which already knows the variant: joining the per-user totals
+     * back to every assignment (a million rows) took half the time of a calculation.
+     */
     private static final String TOTALS = """
-            SELECT a.variant AS variant, COUNT(*) AS participants, COUNT(c.user_identifier) AS converters,
-                   COALESCE(SUM(c.total), 0) AS value_sum, COALESCE(SUM(c.total * c.total), 0) AS value_sum_squares,
-                   COALESCE(MAX(c.valued), 0) AS valued
-            FROM ab_test_assignments a
-            LEFT JOIN (%s) c ON c.user_identifier = a.user_identifier
-            WHERE a.test_id = :testId
-            GROUP BY a.variant
-            """.formatted(CONVERTERS);
+            WITH participants AS (
+                SELECT variant, COUNT(*) AS n FROM ab_test_assignments WHERE test_id = :testId GROUP BY variant
+            ),
+            per_user AS (
+                SELECT x.variant AS variant, SUM(COALESCE(e.event_value, 1)) AS total,
+                       MAX(CASE WHEN e.event_value IS NOT NULL AND e.event_value <> 1 THEN 1 ELSE 0 END) AS valued
+                FROM ab_test_events e
+                JOIN ab_test_assignments x ON x.test_id = e.test_id AND x.user_identifier = e.user_identifier
+                WHERE e.test_id = :testId AND e.event_name = :metric
+                  AND e.created_at >= x.assigned_at AND e.created_at <= :until
+                GROUP BY x.variant, e.user_identifier
+            ),
+            converters AS (
+                SELECT variant, COUNT(*) AS n, SUM(total) AS value_sum, SUM(total * total) AS value_sum_squares,
+                       MAX(valued) AS valued
+                FROM per_user GROUP BY variant
+            )
+            SELECT p.variant AS variant, p.n AS participants, COALESCE(c.n, 0) AS converters,
+                   COALESCE(c.value_sum, 0) AS value_sum, COALESCE(c.value_sum_squares, 0) AS value_sum_squares,
+                   COALESCE(c.valued, 0) AS valued
+            FROM participants p LEFT JOIN converters c ON c.variant = p.variant
+            """;
 
     private static final String DAILY_PARTICIPANTS = """
             SELECT variant, %s AS day, COUNT(*) AS n FROM ab_test_assignments
