@@ -3,7 +3,9 @@ package io.supportlab.experiments;
 import io.supportlab.platform.Ids;
 import io.supportlab.platform.SqlDialect;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -27,53 +29,36 @@ class ResultsRepository {
             double valueSumOfSquares,
             boolean valued) {}
 
-    /** New participants and first conversions of one variant on one UTC day. */
+    /** New participants of one variant on one UTC day. */
     record DailyCount(String variant, String day, long count) {}
 
+    /** Converters of one variant whose first attributable event fell on one UTC day, with their values. */
+    record DailyConverters(
+            String variant, String day, long converters, double valueSum, double valueSumOfSquares, boolean valued) {}
+
     /**
-     * Participants per variant, and per variant the converters with the sum and sum of squares of
-     * their attributable value. The converters are aggregated from the join that checks each event
-     * against its user's assignment, which already knows the variant: joining the per-user totals
-     * back to every assignment (a million rows) took half the time of a calculation.
+     * Per variant and UTC day of their first attributable event: the converters, and the sum and sum
+     * of squares of their attributable value. Summed over the days these are the variant's totals,
+     * so one pass over the events serves both the statistics and the timeline (each pass joins every
+     * event of the metric to its user's assignment: most of a calculation's time).
      */
-    private static final String TOTALS = """
-            WITH participants AS (
-                SELECT variant, COUNT(*) AS n FROM ab_test_assignments WHERE test_id = :testId GROUP BY variant
-            ),
-            per_user AS (
-                SELECT x.variant AS variant, SUM(COALESCE(e.event_value, 1)) AS total,
+    private static final String DAILY_CONVERTERS = """
+            SELECT variant, %s AS day, COUNT(*) AS converters, SUM(total) AS value_sum,
+                   SUM(total * total) AS value_sum_squares, MAX(valued) AS valued
+            FROM (
+                SELECT x.variant AS variant, MIN(e.created_at) AS first_at, SUM(COALESCE(e.event_value, 1)) AS total,
                        MAX(CASE WHEN e.event_value IS NOT NULL AND e.event_value <> 1 THEN 1 ELSE 0 END) AS valued
                 FROM ab_test_events e
                 JOIN ab_test_assignments x ON x.test_id = e.test_id AND x.user_identifier = e.user_identifier
                 WHERE e.test_id = :testId AND e.event_name = :metric
                   AND e.created_at >= x.assigned_at AND e.created_at <= :until
-                GROUP BY x.variant, e.user_identifier
-            ),
-            converters AS (
-                SELECT variant, COUNT(*) AS n, SUM(total) AS value_sum, SUM(total * total) AS value_sum_squares,
-                       MAX(valued) AS valued
-                FROM per_user GROUP BY variant
-            )
-            SELECT p.variant AS variant, p.n AS participants, COALESCE(c.n, 0) AS converters,
-                   COALESCE(c.value_sum, 0) AS value_sum, COALESCE(c.value_sum_squares, 0) AS value_sum_squares,
-                   COALESCE(c.valued, 0) AS valued
-            FROM participants p LEFT JOIN converters c ON c.variant = p.variant
+                GROUP BY x.variant, e.user_identifier) per_user
+            GROUP BY variant, %1$s ORDER BY 2
             """;
 
     private static final String DAILY_PARTICIPANTS = """
             SELECT variant, %s AS day, COUNT(*) AS n FROM ab_test_assignments
             WHERE test_id = :testId GROUP BY variant, %1$s ORDER BY 2
-            """;
-
-    private static final String DAILY_FIRST_CONVERSIONS = """
-            SELECT variant, %s AS day, COUNT(*) AS n FROM (
-                SELECT x.variant AS variant, MIN(e.created_at) AS first_at
-                FROM ab_test_events e
-                JOIN ab_test_assignments x ON x.test_id = e.test_id AND x.user_identifier = e.user_identifier
-                WHERE e.test_id = :testId AND e.event_name = :metric
-                  AND e.created_at >= x.assigned_at AND e.created_at <= :until
-                GROUP BY x.variant, e.user_identifier) firsts
-            GROUP BY variant, %1$s ORDER BY 2
             """;
 
     private static final String DELETE_ROWS = "DELETE FROM ab_test_results WHERE test_id = :testId";
@@ -107,19 +92,31 @@ class ResultsRepository {
         this.dialect = dialect;
     }
 
-    List<VariantTotals> totals(String testId, String metric, Instant until) {
-        return jdbc.sql(TOTALS)
-                .param("testId", testId)
-                .param("metric", metric)
-                .param("until", dialect.timestamp(until))
-                .query((rs, n) -> new VariantTotals(
-                        rs.getString("variant"),
-                        rs.getLong("participants"),
-                        rs.getLong("converters"),
-                        rs.getDouble("value_sum"),
-                        rs.getDouble("value_sum_squares"),
-                        rs.getInt("valued") == 1))
-                .list();
+    /** The totals of each variant with participants, from the daily counts of one metric. */
+    static List<VariantTotals> totals(List<DailyCount> participants, List<DailyConverters> converters) {
+        Map<String, VariantTotals> byVariant = new LinkedHashMap<>();
+        for (DailyCount day : participants) {
+            byVariant.merge(
+                    day.variant(),
+                    new VariantTotals(day.variant(), day.count(), 0, 0, 0, false),
+                    (a, b) -> new VariantTotals(a.variant(), a.participants() + b.participants(), 0, 0, 0, false));
+        }
+        for (DailyConverters day : converters) {
+            VariantTotals sum = byVariant.get(day.variant());
+            if (sum == null) {
+                continue; // converters come from assignments, so their variant has participants
+            }
+            byVariant.put(
+                    day.variant(),
+                    new VariantTotals(
+                            sum.variant(),
+                            sum.participants(),
+                            sum.converters() + day.converters(),
+                            sum.valueSum() + day.valueSum(),
+                            sum.valueSumOfSquares() + day.valueSumOfSquares(),
+                            sum.valued() || day.valued()));
+        }
+        return List.copyOf(byVariant.values());
     }
 
     List<DailyCount> dailyParticipants(String testId) {
@@ -130,13 +127,19 @@ class ResultsRepository {
                 .list();
     }
 
-    List<DailyCount> dailyFirstConversions(String testId, String metric, Instant until) {
+    List<DailyConverters> dailyConverters(String testId, String metric, Instant until) {
         String day = dialect.utcDate("first_at");
-        return jdbc.sql(DAILY_FIRST_CONVERSIONS.formatted(day))
+        return jdbc.sql(DAILY_CONVERTERS.formatted(day))
                 .param("testId", testId)
                 .param("metric", metric)
                 .param("until", dialect.timestamp(until))
-                .query((rs, n) -> new DailyCount(rs.getString("variant"), rs.getString("day"), rs.getLong("n")))
+                .query((rs, n) -> new DailyConverters(
+                        rs.getString("variant"),
+                        rs.getString("day"),
+                        rs.getLong("converters"),
+                        rs.getDouble("value_sum"),
+                        rs.getDouble("value_sum_squares"),
+                        rs.getInt("valued") == 1))
                 .list();
     }
 

@@ -59,8 +59,15 @@ public class ResultsService {
         Instant until = experiment.endDate() == null ? now : experiment.endDate();
         List<ExperimentResults.MetricResult> metrics = new ArrayList<>();
         List<ResultRow> rows = new ArrayList<>();
+        List<ResultsRepository.DailyCount> participants = results.dailyParticipants(experiment.id());
+        List<ResultsRepository.DailyConverters> targetConverters = List.of();
         for (String metric : experiment.metrics()) {
-            List<ResultsRepository.VariantTotals> totals = results.totals(experiment.id(), metric, until);
+            List<ResultsRepository.DailyConverters> converters =
+                    results.dailyConverters(experiment.id(), metric, until);
+            if (metric.equals(experiment.targetMetric())) {
+                targetConverters = converters;
+            }
+            List<ResultsRepository.VariantTotals> totals = ResultsRepository.totals(participants, converters);
             boolean valued = totals.stream().anyMatch(ResultsRepository.VariantTotals::valued);
             AnalysisResult analysis = ExperimentAnalysis.analyze(input(experiment, totals, valued));
             metrics.add(new ExperimentResults.MetricResult(
@@ -74,7 +81,7 @@ public class ResultsService {
                 now,
                 rows,
                 metrics,
-                timeSeries(experiment, until));
+                timeSeries(experiment, participants, targetConverters));
         results.replaceRows(experiment.id(), rows);
         results.saveAnalysis(experiment.id(), now, json.writeValueAsString(calculated));
         return calculated;
@@ -152,9 +159,13 @@ public class ResultsService {
         return rows;
     }
 
-    private ExperimentResults.TimeSeries timeSeries(Experiment experiment, Instant until) {
-        var participants = results.dailyParticipants(experiment.id());
-        var conversions = results.dailyFirstConversions(experiment.id(), experiment.targetMetric(), until);
+    private static ExperimentResults.TimeSeries timeSeries(
+            Experiment experiment,
+            List<ResultsRepository.DailyCount> participants,
+            List<ResultsRepository.DailyConverters> targetConverters) {
+        List<ResultsRepository.DailyCount> conversions = targetConverters.stream()
+                .map(d -> new ResultsRepository.DailyCount(d.variant(), d.day(), d.converters()))
+                .toList();
         TreeSet<String> days = new TreeSet<>();
         participants.forEach(d -> days.add(d.day()));
         conversions.forEach(d -> days.add(d.day()));
