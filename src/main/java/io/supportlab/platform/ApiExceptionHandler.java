@@ -20,6 +20,7 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.http.converter.HttpMessageNotWritableException;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.validation.method.ParameterValidationResult;
@@ -34,6 +35,7 @@ import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import org.springframework.web.util.DisconnectedClientHelper;
 
 /**
  * Turns every exception raised by a JSON controller into an RFC 9457 problem. Requests that never
@@ -156,6 +158,21 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         problem.setTitle("Internal error");
         problem.setProperty("reference", reference);
         return problem;
+    }
+
+    /**
+     * A client that went away while its response was being written (a closed tab, a load generator
+     * stopping) is not a server error: nothing can be sent to it, so it is logged at debug only,
+     * where the base class warned once per disconnect.
+     */
+    @Override
+    protected @Nullable ResponseEntity<Object> handleHttpMessageNotWritable(
+            HttpMessageNotWritableException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        if (DisconnectedClientHelper.isClientDisconnectedException(ex)) {
+            log.debug("Client disconnected before the response to {} was written", request.getDescription(false));
+            return null;
+        }
+        return super.handleHttpMessageNotWritable(ex, headers, status, request);
     }
 
     @Override
