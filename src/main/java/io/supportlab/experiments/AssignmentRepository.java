@@ -11,7 +11,6 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.stream.Collectors;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.SqlTypeValue;
@@ -104,13 +103,10 @@ class AssignmentRepository {
 
     /** Stores each assignment unless its user already has one; element i is true when assignment i was stored. */
     boolean[] insertAllIfAbsent(List<Assignment> batch) {
-        List<String> ids = new ArrayList<>(batch.size());
         List<Object[]> rows = new ArrayList<>(batch.size());
         for (Assignment assignment : batch) {
-            String id = Ids.newId();
-            ids.add(id);
             rows.add(new Object[] {
-                id,
+                Ids.newId(),
                 assignment.experimentId(),
                 assignment.userIdentifier(),
                 assignment.variant(),
@@ -118,12 +114,7 @@ class AssignmentRepository {
                 Double.toString(assignment.bucket())
             });
         }
-        Set<String> stored = INSERT_IF_ABSENT.insert(plainJdbc, rows);
-        boolean[] result = new boolean[batch.size()];
-        for (int i = 0; i < result.length; i++) {
-            result[i] = stored.contains(ids.get(i));
-        }
-        return result;
+        return INSERT_IF_ABSENT.insert(plainJdbc, rows);
     }
 
     /** New participants across all experiments since {@code since}: the traffic a new experiment can expect. */

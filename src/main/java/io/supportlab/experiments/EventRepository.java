@@ -6,7 +6,6 @@ import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.SqlTypeValue;
@@ -89,12 +88,7 @@ class EventRepository {
                 dialect.timestamp(e.createdAt())
             });
         }
-        Set<String> stored = INSERT.insert(plainJdbc, rows);
-        boolean[] result = new boolean[events.size()];
-        for (int i = 0; i < result.length; i++) {
-            result[i] = stored.contains(events.get(i).id());
-        }
-        return result;
+        return INSERT.insert(plainJdbc, rows);
     }
 
     List<OfUser> ofUser(String user) {

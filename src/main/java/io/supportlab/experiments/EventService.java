@@ -157,7 +157,7 @@ public class EventService implements AutoCloseable {
 
     private List<Boolean> store(List<EventRepository.NewEvent> batch) {
         boolean[] stored = events.insert(batch);
-        List<Boolean> results = new java.util.ArrayList<>(stored.length);
+        List<Boolean> results = new ArrayList<>(stored.length);
         for (boolean one : stored) {
             results.add(one);
         }

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -94,29 +95,24 @@ class ResultsRepository {
 
     /** The totals of each variant with participants, from the daily counts of one metric. */
     static List<VariantTotals> totals(List<DailyCount> participants, List<DailyConverters> converters) {
-        Map<String, VariantTotals> byVariant = new LinkedHashMap<>();
-        for (DailyCount day : participants) {
-            byVariant.merge(
-                    day.variant(),
-                    new VariantTotals(day.variant(), day.count(), 0, 0, 0, false),
-                    (a, b) -> new VariantTotals(a.variant(), a.participants() + b.participants(), 0, 0, 0, false));
-        }
-        for (DailyConverters day : converters) {
-            VariantTotals sum = byVariant.get(day.variant());
-            if (sum == null) {
-                continue; // converters come from assignments, so their variant has participants
-            }
-            byVariant.put(
-                    day.variant(),
-                    new VariantTotals(
-                            sum.variant(),
-                            sum.participants(),
-                            sum.converters() + day.converters(),
-                            sum.valueSum() + day.valueSum(),
-                            sum.valueSumOfSquares() + day.valueSumOfSquares(),
-                            sum.valued() || day.valued()));
-        }
-        return List.copyOf(byVariant.values());
+        Map<String, Long> people = new LinkedHashMap<>();
+        participants.forEach(day -> people.merge(day.variant(), day.count(), Long::sum));
+        Map<String, List<DailyConverters>> convertersOf =
+                converters.stream().collect(Collectors.groupingBy(DailyConverters::variant));
+        return people.entrySet().stream()
+                .map(variant -> {
+                    List<DailyConverters> days = convertersOf.getOrDefault(variant.getKey(), List.of());
+                    return new VariantTotals(
+                            variant.getKey(),
+                            variant.getValue(),
+                            days.stream().mapToLong(DailyConverters::converters).sum(),
+                            days.stream().mapToDouble(DailyConverters::valueSum).sum(),
+                            days.stream()
+                                    .mapToDouble(DailyConverters::valueSumOfSquares)
+                                    .sum(),
+                            days.stream().anyMatch(DailyConverters::valued));
+                })
+                .toList();
     }
 
     List<DailyCount> dailyParticipants(String testId) {

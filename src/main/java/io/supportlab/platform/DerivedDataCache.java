@@ -3,8 +3,8 @@ package io.supportlab.platform;
 /**
  * An in-memory copy of data derived from the database, kept for a few seconds to spare the database
  * a query per request. Each cache drops its entries when the application changes their source; this
- * drops them all, for when the database changed under the application (a restore from a backup, a
- * test that empties the tables).
+ * drops them all, for when the database changed under the application (the tests empty the tables
+ * between cases).
  */
 public interface DerivedDataCache {
 

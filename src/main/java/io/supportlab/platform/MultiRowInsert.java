@@ -3,6 +3,7 @@ package io.supportlab.platform;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -12,7 +13,7 @@ import org.springframework.jdbc.core.StatementCreatorUtils;
 
 /**
  * Inserts many rows with one {@code INSERT ... VALUES (...), (...) ... ON CONFLICT DO NOTHING
- * RETURNING id} statement and answers which rows were stored. Both databases accept this form; it
+ * RETURNING id} statement and answers, row by row, whether it was stored. Both databases accept this form; it
  * costs one round trip and one statement instead of one per row, and unlike a JDBC batch it does
  * not depend on the driver reporting per-row update counts (PostgreSQL's {@code
  * reWriteBatchedInserts} reports none).
@@ -44,18 +45,24 @@ public final class MultiRowInsert {
         this.maxRows = MAX_PARAMETERS / sqlTypes.length;
     }
 
-    /** Inserts {@code rows} (each one value per column, the id first); returns the ids of those stored. */
-    public Set<String> insert(JdbcTemplate jdbc, List<Object[]> rows) {
+    /**
+     * Inserts {@code rows} (each one value per column, the id first, ids distinct); element i is true
+     * when row i was stored, false when it conflicted with a stored row.
+     */
+    public boolean[] insert(JdbcTemplate jdbc, List<Object[]> rows) {
         Set<String> stored = new HashSet<>();
         for (int from = 0; from < rows.size(); from += maxRows) {
             List<Object[]> chunk = rows.subList(from, Math.min(rows.size(), from + maxRows));
-            String sql =
-                    prefix + String.join(", ", java.util.Collections.nCopies(chunk.size(), rowPlaceholders)) + suffix;
+            String sql = prefix + String.join(", ", Collections.nCopies(chunk.size(), rowPlaceholders)) + suffix;
             jdbc.query(sql, (PreparedStatement statement) -> bind(statement, chunk), (ResultSet rs) -> {
                 stored.add(rs.getString(1));
             });
         }
-        return stored;
+        boolean[] result = new boolean[rows.size()];
+        for (int i = 0; i < result.length; i++) {
+            result[i] = stored.contains(String.valueOf(rows.get(i)[0]));
+        }
+        return result;
     }
 
     private void bind(PreparedStatement statement, List<Object[]> rows) throws SQLException {
