@@ -4,7 +4,6 @@ import io.supportlab.platform.PageRequest;
 import io.supportlab.platform.SqlDialect;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
@@ -76,8 +75,8 @@ class AuditRepository {
         }
         if (page.after() != null) {
             where.append(" AND (created_at < :afterAt OR (created_at = :afterAt AND id < :afterId))");
-            params.put("afterAt", dialect.timestamp(Instant.parse(page.afterPart(0))));
-            params.put("afterId", page.afterPart(1));
+            params.put("afterAt", dialect.timestamp(page.after().createdAt()));
+            params.put("afterId", page.after().id());
         }
         params.put("limit", page.probeSize());
         return jdbc.sql(SELECT + where + " ORDER BY created_at DESC, id DESC LIMIT :limit")

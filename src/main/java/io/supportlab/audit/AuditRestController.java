@@ -51,6 +51,6 @@ class AuditRestController {
             @RequestParam(required = false) @Nullable String cursor,
             HttpServletRequest request) {
         AuditFilter filter = AuditFilters.of(actor, action, target, from, to);
-        return PageResponses.ok(audit.list(filter, PageRequest.of(limit, cursor, 2)), request);
+        return PageResponses.ok(audit.list(filter, PageRequest.of(limit, cursor)), request);
     }
 }

@@ -38,7 +38,7 @@ class AuditWebController {
         Page<AuditEntry> page;
         try {
             AuditFilter filter = AuditFilters.of(actor, action, target, date("from", from), date("to", to));
-            page = audit.list(filter, PageRequest.of(null, cursor, 2));
+            page = audit.list(filter, PageRequest.of(null, cursor));
         } catch (InvalidRequestException e) {
             error = e.errors().stream().map(FieldError::message).findFirst().orElse("Invalid filter");
             page = new Page<>(java.util.List.of(), null);

@@ -55,7 +55,7 @@ class ExperimentRestController {
             @RequestParam(required = false) @Nullable Integer limit,
             @RequestParam(required = false) @Nullable String cursor,
             HttpServletRequest request) {
-        return PageResponses.ok(experiments.list(status, PageRequest.of(limit, cursor, 2)), request);
+        return PageResponses.ok(experiments.list(status, PageRequest.of(limit, cursor)), request);
     }
 
     @Operation(summary = "Get an experiment by id or key (staff)")

@@ -104,10 +104,7 @@ public class ExperimentService {
     }
 
     public Page<Experiment> list(@Nullable ExperimentStatus status, PageRequest page) {
-        return Page.of(
-                experiments.list(status, page),
-                page,
-                e -> PageRequest.cursor(e.createdAt().toString(), e.id()));
+        return Page.of(experiments.list(status, page), page, e -> PageRequest.cursor(e.createdAt(), e.id()));
     }
 
     /**

@@ -114,8 +114,8 @@ class FaqRepository {
         }
         if (page.after() != null) {
             sql.append(" AND (created_at < :afterAt OR (created_at = :afterAt AND id < :afterId))");
-            params.put("afterAt", dialect.timestamp(Instant.parse(page.afterPart(0))));
-            params.put("afterId", page.afterPart(1));
+            params.put("afterAt", dialect.timestamp(page.after().createdAt()));
+            params.put("afterId", page.after().id());
         }
         sql.append(" ORDER BY created_at DESC, id DESC LIMIT :limit");
         params.put("limit", page.probeSize());

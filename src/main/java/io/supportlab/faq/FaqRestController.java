@@ -1,6 +1,7 @@
 package io.supportlab.faq;
 
 import io.supportlab.platform.InvalidRequestException;
+import io.supportlab.platform.OffsetPageRequest;
 import io.supportlab.platform.Page;
 import io.supportlab.platform.PageRequest;
 import io.supportlab.platform.PageResponses;
@@ -80,13 +81,12 @@ class FaqRestController {
             HttpServletRequest request) {
         if (search != null && !search.isBlank()) {
             // Every hit of a search is highlighted, the bulk of its cost: a page is what a person reads.
-            PageRequest page = PageRequest.of(limit == null ? SEARCH_PAGE_SIZE : limit, cursor, 1);
-            int offset = page.after() == null ? 0 : offset(page.afterPart(0));
-            Page<FaqHit> hits = faqs.search(search, category, offset, page.limit(), FaqCallers.userType(caller));
+            OffsetPageRequest page = OffsetPageRequest.of(limit, cursor, SEARCH_PAGE_SIZE);
+            Page<FaqHit> hits = faqs.search(search, category, page.offset(), page.limit(), FaqCallers.userType(caller));
             return PageResponses.ok(hits, request);
         }
         FaqStatus wanted = statusFilter(status, FaqCallers.staff(caller));
-        return PageResponses.ok(faqs.list(category, wanted, PageRequest.of(limit, cursor, 2)), request);
+        return PageResponses.ok(faqs.list(category, wanted, PageRequest.of(limit, cursor)), request);
     }
 
     @Operation(
@@ -175,13 +175,5 @@ class FaqRestController {
             default ->
                 throw new InvalidRequestException("status", "'" + status + "' is not one of: published, draft, all");
         };
-    }
-
-    private static int offset(String cursor) {
-        try {
-            return Math.max(0, Integer.parseInt(cursor));
-        } catch (NumberFormatException e) {
-            throw new InvalidRequestException("cursor", "is not a valid page cursor; use the one from the Link header");
-        }
     }
 }

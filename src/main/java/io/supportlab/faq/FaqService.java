@@ -4,6 +4,7 @@ import io.supportlab.audit.AuditLog;
 import io.supportlab.platform.ConflictException;
 import io.supportlab.platform.Ids;
 import io.supportlab.platform.InvalidRequestException;
+import io.supportlab.platform.OffsetPageRequest;
 import io.supportlab.platform.Page;
 import io.supportlab.platform.PageRequest;
 import io.supportlab.platform.ResourceNotFoundException;
@@ -110,9 +111,7 @@ public class FaqService {
     /** Newest first, optionally in one category; {@code status} null lists every status (staff only). */
     public Page<Faq> list(@Nullable String category, @Nullable FaqStatus status, PageRequest page) {
         return Page.of(
-                faqs.list(blankToNull(category), status, page),
-                page,
-                f -> PageRequest.cursor(f.createdAt().toString(), f.id()));
+                faqs.list(blankToNull(category), status, page), page, f -> PageRequest.cursor(f.createdAt(), f.id()));
     }
 
     /**
@@ -133,7 +132,7 @@ public class FaqService {
                 .filter(hit -> byId.containsKey(hit.id()))
                 .map(hit -> new FaqHit(byId.get(hit.id()), hit.score(), hit.questionHighlight(), hit.answerSnippet()))
                 .toList();
-        return new Page<>(results, page.more() ? PageRequest.cursor(Integer.toString(offset + limit)) : null);
+        return new Page<>(results, page.more() ? OffsetPageRequest.cursor(offset + limit) : null);
     }
 
     /** The best few articles for what a customer is writing in a ticket ("more like this"). */

@@ -2,7 +2,6 @@ package io.supportlab.tickets;
 
 import io.supportlab.platform.PageRequest;
 import io.supportlab.platform.SqlDialect;
-import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -45,8 +44,8 @@ record TicketQuery(String where, Map<String, Object> params) {
         if (page.after() != null) {
             // Keyset: strictly after the last row of the previous page in (created_at, id) order.
             where.append(" AND (created_at < :afterAt OR (created_at = :afterAt AND id < :afterId))");
-            params.put("afterAt", dialect.timestamp(Instant.parse(page.afterPart(0))));
-            params.put("afterId", page.afterPart(1));
+            params.put("afterAt", dialect.timestamp(page.after().createdAt()));
+            params.put("afterId", page.after().id());
         }
         return new TicketQuery(where.toString(), params);
     }

@@ -76,8 +76,7 @@ class TicketRestController {
             @RequestParam(required = false) @Nullable Integer limit,
             @RequestParam(required = false) @Nullable String cursor,
             HttpServletRequest request) {
-        var page =
-                tickets.list(new TicketFilter(status, priority, assignee, q, spam), PageRequest.of(limit, cursor, 2));
+        var page = tickets.list(new TicketFilter(status, priority, assignee, q, spam), PageRequest.of(limit, cursor));
         return PageResponses.ok(page, request);
     }
 

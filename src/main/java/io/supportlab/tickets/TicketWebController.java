@@ -213,7 +213,7 @@ class TicketWebController {
     }
 
     private TicketListView listView(TicketFilter filter, @Nullable String cursor, HttpServletRequest request) {
-        var page = tickets.list(filter, PageRequest.of(null, cursor, 2));
+        var page = tickets.list(filter, PageRequest.of(null, cursor));
         String query = request.getQueryString() == null ? "" : "?" + request.getQueryString();
         String next = page.nextCursor() == null
                 ? null
