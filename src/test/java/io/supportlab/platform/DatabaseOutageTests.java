@@ -56,15 +56,8 @@ class DatabaseOutageTests extends IntegrationTest {
                     .contains("cannot reach our database")
                     .doesNotContain("Exception");
 
-            anonymous()
-                    .get()
-                    .uri("/actuator/health")
-                    .exchange()
-                    .expectStatus()
-                    .isEqualTo(HttpStatus.SERVICE_UNAVAILABLE)
-                    .expectBody()
-                    .jsonPath("$.status")
-                    .isEqualTo("DOWN");
+            reportsDown("/actuator/health");
+            reportsDown("/api/health");
         } finally {
             bringBack(database);
         }
@@ -73,6 +66,13 @@ class DatabaseOutageTests extends IntegrationTest {
                 .pollInterval(Duration.ofMillis(250))
                 .untilAsserted(() -> createTicket().expectStatus().isCreated());
         anonymous().get().uri("/actuator/health").exchange().expectStatus().isOk();
+        await().atMost(ServiceReadiness.DATABASE_CHECK_INTERVAL.multipliedBy(5))
+                .untilAsserted(() -> anonymous()
+                        .get()
+                        .uri("/api/health")
+                        .exchange()
+                        .expectStatus()
+                        .isOk());
         assertThat(jdbc.sql("SELECT COUNT(*) FROM tickets").query(Long.class).single())
                 .isEqualTo(2);
         assertThat(jdbc.sql("SELECT COUNT(*) FROM ticket_status_history")
@@ -122,5 +122,17 @@ class DatabaseOutageTests extends IntegrationTest {
                 Statement statement = connection.createStatement()) {
             statement.execute(sql);
         }
+    }
+
+    private void reportsDown(String healthUri) {
+        anonymous()
+                .get()
+                .uri(healthUri)
+                .exchange()
+                .expectStatus()
+                .isEqualTo(HttpStatus.SERVICE_UNAVAILABLE)
+                .expectBody()
+                .jsonPath("$.status")
+                .isEqualTo("DOWN");
     }
 }
