@@ -1,6 +1,9 @@
 package io.supportlab.tickets;
 
 import java.time.Instant;
+import java.util.OptionalLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -31,7 +34,16 @@ public record Ticket(
 
     static final String REFERENCE_PREFIX = "SL-";
 
+    /** How people write a reference: {@code SL-1042}, {@code sl-1042}, {@code #1042} or just {@code 1042}. */
+    private static final Pattern WRITTEN_REFERENCE = Pattern.compile("(?i)(?:sl-|#)?(\\d{1,15})");
+
     static String reference(long number) {
         return REFERENCE_PREFIX + number;
+    }
+
+    /** The ticket number a word names, if it is written as a reference. */
+    static OptionalLong numberIn(String word) {
+        Matcher matcher = WRITTEN_REFERENCE.matcher(word.strip());
+        return matcher.matches() ? OptionalLong.of(Long.parseLong(matcher.group(1))) : OptionalLong.empty();
     }
 }

@@ -5,6 +5,7 @@ import io.supportlab.platform.SqlDialect;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 
 /**
  * The WHERE clause and parameters of a ticket list page. Only constant SQL fragments are joined;
@@ -12,8 +13,8 @@ import java.util.Map;
  */
 record TicketQuery(String where, Map<String, Object> params) {
 
-    private static final String WORD_MATCH = " AND (lower(title) LIKE :%1$s ESCAPE '\\'"
-            + " OR lower(description) LIKE :%1$s ESCAPE '\\' OR lower(contact_email) LIKE :%1$s ESCAPE '\\')";
+    private static final String WORD_MATCH = "lower(title) LIKE :%1$s ESCAPE '\\'"
+            + " OR lower(description) LIKE :%1$s ESCAPE '\\' OR lower(contact_email) LIKE :%1$s ESCAPE '\\'";
 
     static TicketQuery of(TicketFilter filter, PageRequest page, SqlDialect dialect) {
         StringBuilder where = new StringBuilder(" WHERE 1 = 1");
@@ -38,8 +39,14 @@ record TicketQuery(String where, Map<String, Object> params) {
         List<String> words = filter.words();
         for (int i = 0; i < words.size(); i++) {
             String name = "word" + i;
-            where.append(WORD_MATCH.formatted(name));
+            where.append(" AND (").append(WORD_MATCH.formatted(name));
             params.put(name, "%" + escapeLike(words.get(i)) + "%");
+            OptionalLong number = Ticket.numberIn(words.get(i));
+            if (number.isPresent()) { // a reference: the ticket itself, and tickets that mention it
+                where.append(" OR number = :number").append(i);
+                params.put("number" + i, number.getAsLong());
+            }
+            where.append(')');
         }
         if (page.after() != null) {
             // Keyset: strictly after the last row of the previous page in (created_at, id) order.

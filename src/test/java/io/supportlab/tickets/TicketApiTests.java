@@ -408,6 +408,24 @@ class TicketApiTests {
         }
 
         @Test
+        void findsTicketsByTheirReferenceWithOrWithoutPrefix() {
+            String reference =
+                    create("Printer on fire", "p@example.com").get("reference").asString();
+            create("Other", "o@example.com");
+            String number = reference.substring("SL-".length());
+            create("Quoting " + reference + " in my text", "q@example.com");
+
+            assertThat(titlesMatching(reference))
+                    .containsExactlyInAnyOrder("Printer on fire", "Quoting " + reference + " in my text");
+            assertThat(titlesMatching(reference.toLowerCase(java.util.Locale.ROOT)))
+                    .contains("Printer on fire");
+            assertThat(titlesMatching(number)).contains("Printer on fire").doesNotContain("Other");
+            assertThat(titlesMatching("#" + number)).contains("Printer on fire").doesNotContain("Other");
+            assertThat(titlesMatching(reference + " fire")).containsExactly("Printer on fire");
+            assertThat(titlesMatching("SL-99999999")).isEmpty();
+        }
+
+        @Test
         void assigneeMustBeActiveStaffAndNullUnassigns() {
             String id = create("Assign me", "a@example.com").get("id").asString();
             admin().put()
