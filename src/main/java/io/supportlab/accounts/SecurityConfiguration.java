@@ -9,6 +9,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.List;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -33,6 +34,7 @@ import org.springframework.security.web.servlet.util.matcher.PathPatternRequestM
 import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.CorsConfigurationSource;
 import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 /**
  * ARCHITECTURE.md section 5 as URL rules. Two filter chains: the API (and actuator) is stateless
@@ -104,7 +106,11 @@ class SecurityConfiguration {
     @Bean
     @Order(1)
     SecurityFilterChain apiSecurity(
-            HttpSecurity http, ApiTokenService tokens, CustomerAccess customers, ProblemSecurityHandlers problems)
+            HttpSecurity http,
+            ApiTokenService tokens,
+            CustomerAccess customers,
+            ProblemSecurityHandlers problems,
+            @Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping controllers)
             throws Exception {
         var bearer = new AuthenticationFilter(
                 new ProviderManager(new BearerAuthentication.Provider(tokens, customers)),
@@ -120,6 +126,8 @@ class SecurityConfiguration {
                         .requestMatchers(POST, PUBLIC_POST_API)
                         .permitAll()
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info")
+                        .permitAll()
+                        .requestMatchers(new UnmappedRequests(controllers))
                         .permitAll()
                         .requestMatchers(
                                 "/actuator/**",
@@ -153,10 +161,14 @@ class SecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain pageSecurity(HttpSecurity http) throws Exception {
+    SecurityFilterChain pageSecurity(
+            HttpSecurity http, @Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping controllers)
+            throws Exception {
         http.authorizeHttpRequests(auth -> auth.requestMatchers(PUBLIC_PAGES)
                         .permitAll()
                         .requestMatchers("/my/link", "/my/access", "/unsubscribe")
+                        .permitAll()
+                        .requestMatchers(new UnmappedRequests(controllers))
                         .permitAll()
                         .requestMatchers("/my/**")
                         .hasRole("CUSTOMER")

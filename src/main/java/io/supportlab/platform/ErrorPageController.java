@@ -43,6 +43,8 @@ class ErrorPageController implements ErrorController {
                 response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(DatabaseFailures.RETRY_AFTER_SECONDS));
                 yield "We cannot reach our database right now. Please try again in a few seconds.";
             }
+            case NOT_FOUND ->
+                "The link may be mistyped, or the page has moved. Search our answers, or go back to the start.";
             default ->
                 status.is5xxServerError()
                         ? "Something went wrong on our side. Please try again in a moment."
@@ -54,7 +56,7 @@ class ErrorPageController implements ErrorController {
                         "status",
                         status.value(),
                         "title",
-                        status.getReasonPhrase(),
+                        status == HttpStatus.NOT_FOUND ? "We could not find that page" : status.getReasonPhrase(),
                         "message",
                         String.valueOf(message)));
         page.setStatus(status);
