@@ -8,7 +8,7 @@ import java.util.Locale;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** SQL for a ticket's status history (append-only) and its replies. */
+/** SQL for a ticket's status history and field changes (both append-only) and its replies. */
 @Repository
 class ConversationRepository {
 
@@ -20,6 +20,16 @@ class ConversationRepository {
     private static final String HISTORY = """
             SELECT id, ticket_id, old_status, new_status, changed_by, notes, changed_at
             FROM ticket_status_history WHERE ticket_id = :ticketId ORDER BY changed_at, id
+            """;
+
+    private static final String INSERT_FIELD_CHANGE = """
+            INSERT INTO ticket_changes (id, ticket_id, field, old_value, new_value, changed_by, changed_at)
+            VALUES (:id, :ticketId, :field, :oldValue, :newValue, :changedBy, :changedAt)
+            """;
+
+    private static final String FIELD_CHANGES = """
+            SELECT id, ticket_id, field, old_value, new_value, changed_by, changed_at
+            FROM ticket_changes WHERE ticket_id = :ticketId ORDER BY changed_at, id
             """;
 
     private static final String INSERT_REPLY = """
@@ -49,6 +59,11 @@ class ConversationRepository {
             WHERE ticket_id IN (SELECT id FROM tickets WHERE contact_email = :marker)
             """;
 
+    private static final String REDACT_NOTES = """
+            UPDATE ticket_changes SET new_value = NULL
+            WHERE field = 'note' AND ticket_id IN (SELECT id FROM tickets WHERE contact_email = :marker)
+            """;
+
     private final JdbcClient jdbc;
     private final SqlDialect dialect;
 
@@ -75,6 +90,25 @@ class ConversationRepository {
         return jdbc.sql(HISTORY)
                 .param("ticketId", ticketId)
                 .query(ConversationRepository::mapChange)
+                .list();
+    }
+
+    void insert(FieldChange change) {
+        jdbc.sql(INSERT_FIELD_CHANGE)
+                .param("id", change.id())
+                .param("ticketId", change.ticketId())
+                .param("field", change.field().value())
+                .param("oldValue", change.oldValue())
+                .param("newValue", change.newValue())
+                .param("changedBy", change.changedBy())
+                .param("changedAt", dialect.timestamp(change.changedAt()))
+                .update();
+    }
+
+    List<FieldChange> fieldChanges(String ticketId) {
+        return jdbc.sql(FIELD_CHANGES)
+                .param("ticketId", ticketId)
+                .query(ConversationRepository::mapFieldChange)
                 .list();
     }
 
@@ -108,9 +142,10 @@ class ConversationRepository {
     /** Drops the notes (they may quote the customer) and the customer's address from the history. */
     int redactHistory(String email, String marker) {
         return jdbc.sql(REDACT_HISTORY)
-                .param("email", email)
-                .param("marker", marker)
-                .update();
+                        .param("email", email)
+                        .param("marker", marker)
+                        .update()
+                + jdbc.sql(REDACT_NOTES).param("marker", marker).update();
     }
 
     private static StatusChange mapChange(ResultSet rs, int row) throws SQLException {
@@ -122,6 +157,17 @@ class ConversationRepository {
                 TicketStatus.fromValue(rs.getString("new_status")),
                 rs.getString("changed_by"),
                 rs.getString("notes"),
+                SqlDialect.requireInstant(rs, "changed_at"));
+    }
+
+    private static FieldChange mapFieldChange(ResultSet rs, int row) throws SQLException {
+        return new FieldChange(
+                rs.getString("id"),
+                rs.getString("ticket_id"),
+                FieldChange.Field.fromValue(rs.getString("field")),
+                rs.getString("old_value"),
+                rs.getString("new_value"),
+                rs.getString("changed_by"),
                 SqlDialect.requireInstant(rs, "changed_at"));
     }
 

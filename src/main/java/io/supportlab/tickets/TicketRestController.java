@@ -116,6 +116,15 @@ class TicketRestController {
         return tickets.history(id, Caller.of(caller));
     }
 
+    @Operation(
+            summary = "Everything that happened to a ticket but its conversation (staff)",
+            description = "One entry per change, oldest first: the status change if any, the other fields that "
+                    + "changed (priority, assignee) and the note given. Customers see the status history only.")
+    @GetMapping("/tickets/{id}/timeline")
+    List<TimelineEntry> timeline(@PathVariable String id, Authentication caller) {
+        return tickets.timeline(id, Caller.of(caller));
+    }
+
     @Operation(summary = "The conversation, oldest first (customers see public replies only)")
     @GetMapping("/tickets/{id}/replies")
     List<Reply> replies(@PathVariable String id, Authentication caller) {

@@ -164,16 +164,32 @@ public class TicketService {
         String assignee = change.assignee() == null ? current.assignee() : resolveAssignee(change.assignee());
         boolean statusChanged = status != current.status();
         boolean detailsChanged = priority != current.priority() || !Objects.equals(assignee, current.assignee());
+        String notes = Text.cleanOrNull(change.notes());
+        Instant now = Instant.now(clock);
         if (!statusChanged && !detailsChanged) {
+            if (notes != null) { // a note alone goes into the timeline; the ticket itself is unchanged
+                recordFieldChange(current, FieldChange.Field.NOTE, null, notes, caller.email(), now);
+                events.publishEvent(new TicketUpdated(current, caller.email()));
+            }
             return current;
         }
-        Instant now = Instant.now(clock);
         Ticket changed = with(current, status, priority, assignee);
         if (!tickets.update(changed, current.version(), now)) {
             throw new ConflictException("The ticket was changed at the same moment; reload it and try again");
         }
         Ticket saved = tickets.find(current.id()).orElseThrow();
-        String notes = Text.cleanOrNull(change.notes());
+        if (priority != current.priority()) {
+            recordFieldChange(
+                    saved,
+                    FieldChange.Field.PRIORITY,
+                    current.priority().value(),
+                    priority.value(),
+                    caller.email(),
+                    now);
+        }
+        if (!Objects.equals(assignee, current.assignee())) {
+            recordFieldChange(saved, FieldChange.Field.ASSIGNEE, current.assignee(), assignee, caller.email(), now);
+        }
         if (statusChanged) {
             recordStatusChange(saved, current.status(), caller.email(), notes, now);
             audit.record(
@@ -181,6 +197,8 @@ public class TicketService {
                     "ticket.status_changed",
                     saved.reference(),
                     current.status().value() + " → " + saved.status().value());
+        } else if (notes != null) {
+            recordFieldChange(saved, FieldChange.Field.NOTE, null, notes, caller.email(), now);
         }
         if (detailsChanged) {
             audit.record(
@@ -189,11 +207,15 @@ public class TicketService {
                     saved.reference(),
                     "priority " + saved.priority().value() + ", assignee "
                             + (saved.assignee() == null ? "none" : saved.assignee()));
-        }
-        if (detailsChanged) {
             events.publishEvent(new TicketUpdated(saved, caller.email()));
         }
         return saved;
+    }
+
+    /** Everything that happened to the ticket but its conversation, one entry per save, oldest first. */
+    public List<TimelineEntry> timeline(String idOrReference, Caller caller) {
+        String id = get(idOrReference, caller).id();
+        return TimelineEntry.of(conversation.history(id), conversation.fieldChanges(id));
     }
 
     public List<StatusChange> history(String idOrReference, Caller caller) {
@@ -276,6 +298,16 @@ public class TicketService {
     private void recordStatusChange(Ticket saved, TicketStatus from, String by, @Nullable String notes, Instant now) {
         conversation.insert(new StatusChange(Ids.newId(), saved.id(), from, saved.status(), by, notes, now));
         events.publishEvent(new TicketStatusChanged(saved, from, saved.status(), by, notes));
+    }
+
+    private void recordFieldChange(
+            Ticket ticket,
+            FieldChange.Field field,
+            @Nullable String from,
+            @Nullable String to,
+            String by,
+            Instant now) {
+        conversation.insert(new FieldChange(Ids.newId(), ticket.id(), field, from, to, by, now));
     }
 
     private Ticket lockForChange(String idOrReference) {

@@ -117,7 +117,7 @@ class TicketWebController {
     String historyFragment(@PathVariable String id, Authentication caller, Model model) {
         Caller agent = Caller.of(caller);
         model.addAttribute("ticket", tickets.get(id, agent));
-        model.addAttribute("history", tickets.history(id, agent));
+        model.addAttribute("timeline", tickets.timeline(id, agent));
         return "tickets/historyDialog";
     }
 
@@ -209,7 +209,7 @@ class TicketWebController {
     private TicketView view(String id, Caller agent, FormErrors errors) {
         Ticket ticket = tickets.get(id, agent);
         return new TicketView(
-                ticket, tickets.replies(id, agent), tickets.history(id, agent), staff.activeStaff(), errors);
+                ticket, tickets.replies(id, agent), tickets.timeline(id, agent), staff.activeStaff(), errors);
     }
 
     private TicketListView listView(TicketFilter filter, @Nullable String cursor, HttpServletRequest request) {

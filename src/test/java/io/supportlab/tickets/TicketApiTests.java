@@ -408,6 +408,61 @@ class TicketApiTests {
         }
 
         @Test
+        void timelineShowsEveryChangeWithWhoWhenAndTheNote() {
+            String id = create("Timeline", "t@example.com").get("id").asString();
+            put(id, "{\"priority\":\"urgent\",\"notes\":\"Customer is blocked\"}");
+            put(id, "{\"assignee\":\"" + ADMIN_EMAIL + "\"}");
+            put(id, "{\"status\":\"in-progress\",\"priority\":\"low\",\"notes\":\"Working on it\"}");
+            put(id, "{\"notes\":\"Asked the vendor\"}");
+            put(id, "{\"priority\":\"low\"}"); // no change: nothing recorded
+
+            JsonNode timeline = read(admin().get()
+                    .uri("/api/tickets/" + id + "/timeline")
+                    .exchange()
+                    .expectStatus()
+                    .isOk()
+                    .expectBody(String.class)
+                    .returnResult());
+            assertThat(timeline).hasSize(5);
+            assertThat(timeline.get(0).get("status").get("new_status").asString())
+                    .isEqualTo("new");
+            JsonNode priority = timeline.get(1);
+            assertThat(priority.get("status").isNull()).isTrue();
+            assertThat(priority.get("by").asString()).isEqualTo(ADMIN_EMAIL);
+            assertThat(priority.get("note").asString()).isEqualTo("Customer is blocked");
+            assertThat(priority.get("changes").get(0).get("field").asString()).isEqualTo("priority");
+            assertThat(priority.get("changes").get(0).get("old_value").asString())
+                    .isEqualTo("high");
+            assertThat(priority.get("changes").get(0).get("new_value").asString())
+                    .isEqualTo("urgent");
+            JsonNode assignee = timeline.get(2).get("changes").get(0);
+            assertThat(assignee.get("field").asString()).isEqualTo("assignee");
+            assertThat(assignee.get("old_value").isNull()).isTrue();
+            assertThat(assignee.get("new_value").asString()).isEqualTo(ADMIN_EMAIL);
+            JsonNode both = timeline.get(3);
+            assertThat(both.get("status").get("new_status").asString()).isEqualTo("in-progress");
+            assertThat(both.get("changes").get(0).get("new_value").asString()).isEqualTo("low");
+            assertThat(both.get("note").asString()).isEqualTo("Working on it");
+            assertThat(timeline.get(4).get("changes")).isEmpty();
+            assertThat(timeline.get(4).get("note").asString()).isEqualTo("Asked the vendor");
+
+            // The seed's status history is unchanged: status changes only.
+            assertThat(read(admin().get()
+                            .uri("/api/tickets/" + id + "/history")
+                            .exchange()
+                            .expectBody(String.class)
+                            .returnResult()))
+                    .hasSize(2);
+            // Customers do not see internal field changes.
+            withBearer(customerAccess.token("t@example.com"))
+                    .get()
+                    .uri("/api/tickets/" + id + "/timeline")
+                    .exchange()
+                    .expectStatus()
+                    .isForbidden();
+        }
+
+        @Test
         void findsTicketsByTheirReferenceWithOrWithoutPrefix() {
             String reference =
                     create("Printer on fire", "p@example.com").get("reference").asString();
