@@ -109,6 +109,57 @@
     row.querySelector("input").focus();
   });
 
+  // Forms that refresh themselves when the ticket changes elsewhere (data-live-form) do so only while
+  // untouched: once the agent has changed something, the refresh is skipped and a notice says why,
+  // so nothing they chose or typed is lost (the server applies only the fields they changed).
+  document.addEventListener("input", markDirty, true);
+  document.addEventListener("change", markDirty, true);
+  function markDirty(event) {
+    var form = event.target.closest && event.target.closest("form[data-live-form]");
+    if (form) {
+      form.setAttribute("data-dirty", "");
+    }
+  }
+  document.addEventListener("htmx:beforeRequest", function (event) {
+    var form = event.detail.elt;
+    if (form.matches && form.matches("form[data-live-form][data-dirty]") && event.detail.requestConfig.verb === "get") {
+      event.preventDefault();
+      var notice = form.querySelector(".live-notice");
+      if (notice) {
+        notice.hidden = false;
+      }
+    }
+  });
+
+  // Live updates: the page says when its event stream is connected (and tests wait for it).
+  document.addEventListener("htmx:sseOpen", function () { document.body.setAttribute("data-live", "connected"); });
+  document.addEventListener("htmx:sseError", function () { document.body.setAttribute("data-live", "reconnecting"); });
+
+  // Closing a ticket is final: a status form asks before it closes one.
+  function confirmClosing(form) {
+    var status = form.querySelector("select[name=status]");
+    if (!status || status.value !== "closed" || status.getAttribute("data-current") === "closed") {
+      return true;
+    }
+    return window.confirm(form.getAttribute("data-close-question") ||
+      "Close this ticket? A closed ticket cannot be reopened, and the customer can no longer reply to it.");
+  }
+  document.addEventListener("htmx:confirm", function (event) {
+    var form = event.detail.elt;
+    if (event.detail.verb === "post" && form.matches && form.matches("form[data-close-question]")) {
+      event.preventDefault();
+      if (confirmClosing(form)) {
+        event.detail.issueRequest(true);
+      }
+    }
+  });
+  document.addEventListener("submit", function (event) {
+    var form = event.target;
+    if (form.matches("form[data-close-question]") && !form.hasAttribute("hx-post") && !confirmClosing(form)) {
+      event.preventDefault();
+    }
+  }, true);
+
   // Times are rendered in UTC on the server; show them in the reader's own time zone.
   function localizeTimes(root) {
     root.querySelectorAll("time[datetime]").forEach(function (element) {

@@ -40,6 +40,9 @@ class LocalLiveUpdates implements LiveUpdates, SmartLifecycle, AutoCloseable {
         emitter.onCompletion(remove);
         emitter.onTimeout(remove);
         emitter.onError(e -> remove.run());
+        // Without a first line the response stays unsent until the first event, and the browser
+        // cannot tell a live stream from a stalled one.
+        send(channel, emitter, SseEmitter.event().comment("connected"));
         return emitter;
     }
 

@@ -156,6 +156,20 @@ public class TicketService {
                             + expected + "); reload it and apply your change again",
                     Map.of("current_version", current.version()));
         }
+        return apply(current, change, caller);
+    }
+
+    /**
+     * Applies what an agent changed in the ticket's form, leaving alone what others changed since the
+     * form was shown (see {@link TicketEdit}).
+     */
+    @Transactional
+    Ticket edit(String idOrReference, TicketEdit edit, Caller caller) {
+        Ticket current = lockForChange(idOrReference);
+        return apply(current, edit.against(current), caller);
+    }
+
+    private Ticket apply(Ticket current, TicketChange change, Caller caller) {
         TicketStatus status = change.status() == null ? current.status() : change.status();
         if (status != current.status() && !current.status().canBecome(status)) {
             throw illegalTransition(current.status(), status);

@@ -6,7 +6,12 @@ import java.util.List;
 
 /** One ticket with its conversation and timeline, for the agent's ticket page. */
 public record TicketView(
-        Ticket ticket, List<Reply> replies, List<TimelineEntry> timeline, List<StaffUser> staff, FormErrors errors) {
+        Ticket ticket,
+        List<Reply> replies,
+        List<TimelineEntry> timeline,
+        List<StaffUser> staff,
+        DetailsValues details,
+        FormErrors errors) {
 
     /** The statuses offered in the status picker: the current one and those it may become. */
     public List<TicketStatus> statusChoices() {

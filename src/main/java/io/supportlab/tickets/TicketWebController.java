@@ -35,12 +35,36 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 class TicketWebController {
 
     /** The agent's edit of a ticket's details from its page. */
+    /**
+     * The details form: the values chosen and, as hidden fields, those the form showed, so that only
+     * what the agent changed is applied. Without the shown values (an older page) the whole form is
+     * applied if the ticket is still at {@code version}.
+     */
     record DetailsForm(
             @Nullable TicketStatus status,
             @Nullable TicketPriority priority,
             @Nullable String assignee,
             @Nullable String notes,
-            @Nullable Integer version) {}
+            @Nullable Integer version,
+            @Nullable TicketStatus shownStatus,
+            @Nullable TicketPriority shownPriority,
+            @Nullable String shownAssignee) {
+
+        @Nullable
+        TicketEdit edit() {
+            if (status == null || priority == null || shownStatus == null || shownPriority == null) {
+                return null;
+            }
+            return new TicketEdit(
+                    shownStatus,
+                    shownPriority,
+                    shownAssignee == null ? "" : shownAssignee,
+                    status,
+                    priority,
+                    assignee == null ? "" : assignee,
+                    notes);
+        }
+    }
 
     private final TicketService tickets;
     private final StaffDirectory staff;
@@ -134,6 +158,13 @@ class TicketWebController {
         return "tickets/activity";
     }
 
+    /** The details form alone, as it is now: an open page takes it when the ticket changes. */
+    @GetMapping("/{id}/details")
+    String detailsFragment(@PathVariable String id, Authentication caller, Model model) {
+        model.addAttribute("view", view(id, Caller.of(caller), FormErrors.NONE));
+        return "tickets/detailsForm";
+    }
+
     @PostMapping("/{id}")
     String updateDetails(
             @PathVariable String id,
@@ -142,18 +173,30 @@ class TicketWebController {
             Model model,
             RedirectAttributes redirect) {
         Caller agent = Caller.of(caller);
-        TicketChange change = new TicketChange(
-                form.status(), form.priority(), form.assignee() == null ? "" : form.assignee(), form.notes(), null);
+        TicketEdit edit = form.edit();
         try {
-            Ticket saved = tickets.change(id, change, form.version(), agent);
+            Ticket saved = edit != null
+                    ? tickets.edit(id, edit, agent)
+                    : tickets.change(
+                            id,
+                            new TicketChange(
+                                    form.status(),
+                                    form.priority(),
+                                    form.assignee() == null ? "" : form.assignee(),
+                                    form.notes(),
+                                    null),
+                            form.version(),
+                            agent);
             Flashes.success(redirect, "Saved " + saved.reference());
             return "redirect:/tickets/" + saved.id();
         } catch (ErrorResponseException e) {
+            Ticket ticket = tickets.get(id, agent);
             model.addAttribute(
                     "view",
                     view(
-                            id,
+                            ticket,
                             agent,
+                            edit == null ? DetailsValues.of(ticket) : DetailsValues.chosen(edit),
                             FormErrors.of("details", String.valueOf(e.getBody().getDetail()))));
             return "tickets/detail";
         }
@@ -208,8 +251,17 @@ class TicketWebController {
 
     private TicketView view(String id, Caller agent, FormErrors errors) {
         Ticket ticket = tickets.get(id, agent);
+        return view(ticket, agent, DetailsValues.of(ticket), errors);
+    }
+
+    private TicketView view(Ticket ticket, Caller agent, DetailsValues details, FormErrors errors) {
         return new TicketView(
-                ticket, tickets.replies(id, agent), tickets.timeline(id, agent), staff.activeStaff(), errors);
+                ticket,
+                tickets.replies(ticket.id(), agent),
+                tickets.timeline(ticket.id(), agent),
+                staff.activeStaff(),
+                details,
+                errors);
     }
 
     private TicketListView listView(TicketFilter filter, @Nullable String cursor, HttpServletRequest request) {

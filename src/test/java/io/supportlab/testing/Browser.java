@@ -68,6 +68,9 @@ public final class Browser {
                 "--disable-component-update",
                 "--disable-sync",
                 "--disable-dev-shm-usage",
+                // A page left for the next one must close its event stream now: kept in the back-forward
+                // cache, its connection counts against the six a browser opens to one host.
+                "--disable-features=BackForwardCache",
                 "--window-size=1280,900",
                 "--user-data-dir=" + profile);
         ChromeDriverService service = new ChromeDriverService.Builder()

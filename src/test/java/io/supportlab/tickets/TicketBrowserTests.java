@@ -4,9 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.supportlab.testing.Browser;
 import io.supportlab.testing.BrowserTest;
-import java.time.Duration;
 import org.junit.jupiter.api.Test;
+import org.openqa.selenium.Alert;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
@@ -38,7 +40,10 @@ class TicketBrowserTests extends BrowserTest {
 
         String cardId = card.getAttribute("id");
         new Select(card.findElement(By.cssSelector("select[name=status]"))).selectByValue("in-progress");
-        waitUpTo(10).until(d -> d.findElement(By.id(cardId)).getText().contains("In Progress"));
+        card.findElement(By.cssSelector("form.status-form button[type=submit]")).click();
+        waitUpTo(10)
+                .until(d -> !d.findElements(By.cssSelector("#" + cardId + " .badge.status-in-progress"))
+                        .isEmpty());
 
         waitUpTo(10).until(d -> {
             d.findElement(By.id(cardId))
@@ -70,20 +75,134 @@ class TicketBrowserTests extends BrowserTest {
     void listShowsTicketsFromElsewhereWithoutReloading() {
         logInAs(ADMIN_EMAIL, ADMIN_PASSWORD);
         open("/tickets");
-        waitUpTo(5).until(d -> d.findElement(By.id("ticket-list")) != null);
-        // Give the event stream a moment to connect before the change happens.
-        sleep(Duration.ofMillis(800));
+        waitForLiveUpdates();
         Ticket created = tickets.create(
                 new NewTicket("Printer on fire", "Smoke everywhere", TicketPriority.URGENT, "ops@example.com"), null);
         waitUpTo(10).until(d -> d.findElement(By.id("ticket-list")).getText().contains(created.reference()));
         assertThat(browser.findElement(By.id("ticket-list")).getText()).contains("Printer on fire", "Urgent");
     }
 
-    private static void sleep(Duration duration) {
-        try {
-            Thread.sleep(duration);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+    @Test
+    void statusDropdownActsOnlyOnSetAndAsksBeforeClosing() {
+        Ticket ticket = tickets.create(
+                new NewTicket("Arrow keys", "Must not move me", TicketPriority.LOW, "keys@example.com"), null);
+        logInAs(ADMIN_EMAIL, ADMIN_PASSWORD);
+        open("/tickets");
+        WebElement card = browser.findElement(By.id("ticket-" + ticket.id()));
+        countPostsFromHere();
+
+        WebElement status = card.findElement(By.cssSelector("select[name=status]"));
+        status.sendKeys(Keys.ARROW_DOWN);
+        status.sendKeys(Keys.ARROW_DOWN);
+        assertThat(new Select(status).getFirstSelectedOption().getText()).isNotEqualTo("New");
+        assertThat(postsSent()).as("browsing the options sends nothing").isZero();
+        assertThat(statusOf(ticket)).isEqualTo(TicketStatus.NEW);
+
+        new Select(status).selectByValue("closed");
+        card.findElement(By.cssSelector("form.status-form button[type=submit]")).click();
+        Alert question = waitUpTo(5).until(ExpectedConditions.alertIsPresent());
+        assertThat(question.getText()).contains("Close " + ticket.reference() + "?", "cannot be reopened");
+        question.dismiss();
+        assertThat(postsSent()).as("a dismissed question sends nothing").isZero();
+        assertThat(statusOf(ticket)).isEqualTo(TicketStatus.NEW);
+
+        browser.findElement(By.cssSelector("#ticket-" + ticket.id() + " form.status-form button[type=submit]"))
+                .click();
+        waitUpTo(5).until(ExpectedConditions.alertIsPresent()).accept();
+        waitUpTo(10)
+                .until(d -> !d.findElements(By.cssSelector("#ticket-" + ticket.id() + " .badge.status-closed"))
+                        .isEmpty());
+        assertThat(statusOf(ticket)).isEqualTo(TicketStatus.CLOSED);
+        assertThat(postsSent()).isEqualTo(1);
+    }
+
+    @Test
+    void detailsFormFollowsChangesMadeElsewhereAndKeepsWhatTheAgentChose() {
+        Ticket ticket = tickets.create(
+                new NewTicket("Two agents", "Both at work", TicketPriority.MEDIUM, "two@example.com"), null);
+        logInAs(ADMIN_EMAIL, ADMIN_PASSWORD);
+        open("/tickets/" + ticket.id());
+        waitForLiveUpdates();
+
+        // Untouched, the form takes a colleague's change as it happens.
+        tickets.change(ticket.id(), new TicketChange(null, TicketPriority.URGENT, null, null, null), null, colleague());
+        waitUpTo(10)
+                .until(d -> new Select(d.findElement(By.id("priority")))
+                        .getFirstSelectedOption()
+                        .getAttribute("value")
+                        .equals("urgent"));
+
+        // Once the agent has chosen something, a colleague's change no longer resets the form.
+        new Select(browser.findElement(By.id("assignee"))).selectByValue(ADMIN_EMAIL);
+        browser.findElement(By.id("notes")).sendKeys("Taking this one");
+        tickets.change(ticket.id(), TicketChange.status(TicketStatus.IN_PROGRESS, null), null, colleague());
+        waitUpTo(10)
+                .until(d -> d.findElement(By.cssSelector("#ticket-details .live-notice"))
+                        .isDisplayed());
+        waitUpTo(10)
+                .until(d -> d.findElement(By.id("ticket-activity")).getText().contains("In Progress"));
+        assertThat(new Select(browser.findElement(By.id("assignee")))
+                        .getFirstSelectedOption()
+                        .getAttribute("value"))
+                .isEqualTo(ADMIN_EMAIL);
+        assertThat(browser.findElement(By.id("notes")).getAttribute("value")).isEqualTo("Taking this one");
+        Browser.screenshot("ticket-details-changed-elsewhere");
+
+        browser.findElement(By.cssSelector("#ticket-details button[type=submit]"))
+                .click();
+        waitForText(By.cssSelector(".flash"), "Saved " + ticket.reference());
+        Ticket saved = tickets.get(ticket.id(), colleague());
+        assertThat(saved.status()).isEqualTo(TicketStatus.IN_PROGRESS);
+        assertThat(saved.priority()).isEqualTo(TicketPriority.URGENT);
+        assertThat(saved.assignee()).isEqualTo(ADMIN_EMAIL);
+        assertThat(browser.findElement(By.id("ticket-activity")).getText()).contains("Taking this one");
+    }
+
+    @Test
+    void theSameFieldChangedByBothIsExplainedAndTheAgentsChoiceKept() {
+        Ticket ticket = tickets.create(
+                new NewTicket("Same field", "Both change priority", TicketPriority.MEDIUM, "same@example.com"), null);
+        logInAs(ADMIN_EMAIL, ADMIN_PASSWORD);
+        open("/tickets/" + ticket.id());
+        new Select(browser.findElement(By.id("priority"))).selectByValue("low");
+        browser.findElement(By.id("notes")).sendKeys("Not urgent at all");
+        tickets.change(ticket.id(), new TicketChange(null, TicketPriority.HIGH, null, null, null), null, colleague());
+
+        browser.findElement(By.cssSelector("#ticket-details button[type=submit]"))
+                .click();
+        waitForText(By.cssSelector("#ticket-details .flash-error"), "someone else set the priority to High");
+        assertThat(new Select(browser.findElement(By.id("priority")))
+                        .getFirstSelectedOption()
+                        .getAttribute("value"))
+                .isEqualTo("low");
+        assertThat(browser.findElement(By.id("notes")).getAttribute("value")).isEqualTo("Not urgent at all");
+
+        browser.findElement(By.cssSelector("#ticket-details button[type=submit]"))
+                .click();
+        waitForText(By.cssSelector(".flash"), "Saved " + ticket.reference());
+        assertThat(tickets.get(ticket.id(), colleague()).priority()).isEqualTo(TicketPriority.LOW);
+    }
+
+    private io.supportlab.accounts.Caller colleague() {
+        return new io.supportlab.accounts.Caller(ADMIN_EMAIL, true);
+    }
+
+    private TicketStatus statusOf(Ticket ticket) {
+        return tickets.get(ticket.id(), colleague()).status();
+    }
+
+    private void countPostsFromHere() {
+        ((JavascriptExecutor) browser)
+                .executeScript("window.__posts = 0; document.addEventListener('htmx:beforeRequest', function (e) {"
+                        + " if (e.detail.requestConfig.verb === 'post') { window.__posts++; } });");
+    }
+
+    private long postsSent() {
+        return (Long) ((JavascriptExecutor) browser).executeScript("return window.__posts;");
+    }
+
+    private void waitForLiveUpdates() {
+        waitUpTo(10)
+                .until(d -> "connected".equals(d.findElement(By.tagName("body")).getAttribute("data-live")));
     }
 }

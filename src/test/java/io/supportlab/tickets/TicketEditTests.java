@@ -1,0 +1,56 @@
+package io.supportlab.tickets;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.supportlab.platform.ConflictException;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+
+class TicketEditTests {
+
+    static final TicketStatus NEW = TicketStatus.NEW;
+    static final TicketPriority MEDIUM = TicketPriority.MEDIUM;
+
+    @Test
+    void appliesOnlyTheFieldsTheAgentChanged() {
+        var edit = new TicketEdit(NEW, MEDIUM, "", NEW, MEDIUM, "b@x", "Taking it");
+        // Meanwhile a colleague raised the priority: the agent's form still says medium.
+        TicketChange change = edit.against(ticket(NEW, TicketPriority.URGENT, null));
+        assertThat(change).isEqualTo(new TicketChange(null, null, "b@x", "Taking it", null));
+    }
+
+    @Test
+    void unassigningIsAChangeToEmpty() {
+        var edit = new TicketEdit(NEW, MEDIUM, "a@x", NEW, MEDIUM, "", null);
+        assertThat(edit.against(ticket(NEW, MEDIUM, "a@x")).assignee()).isEmpty();
+    }
+
+    @Test
+    void theSameChangeByBothIsNoConflict() {
+        var edit = new TicketEdit(NEW, MEDIUM, "", TicketStatus.IN_PROGRESS, MEDIUM, "", null);
+        assertThat(edit.against(ticket(TicketStatus.IN_PROGRESS, MEDIUM, null)))
+                .isEqualTo(new TicketChange(null, null, null, null, null));
+    }
+
+    @Test
+    void theSameFieldChangedByBothDifferentlyIsAConflictNamingTheirValue() {
+        var edit = new TicketEdit(NEW, MEDIUM, "", NEW, TicketPriority.LOW, "", null);
+        assertThatThrownBy(() -> edit.against(ticket(NEW, TicketPriority.URGENT, null)))
+                .isInstanceOfSatisfying(
+                        ConflictException.class,
+                        e -> assertThat(e.getBody().getDetail()).contains("someone else set the priority to Urgent"));
+    }
+
+    @Test
+    void untouchedFormChangesNothing() {
+        var edit = new TicketEdit(NEW, MEDIUM, "", NEW, MEDIUM, "", null);
+        assertThat(edit.against(ticket(TicketStatus.RESOLVED, TicketPriority.LOW, "z@x")))
+                .isEqualTo(new TicketChange(null, null, null, null, null));
+    }
+
+    static Ticket ticket(TicketStatus status, TicketPriority priority, String assignee) {
+        Instant now = Instant.parse("2026-01-01T00:00:00Z");
+        return new Ticket("id", "SL-1", "T", "D", priority, status, "c@x", assignee, 3, now, now, null, false);
+    }
+}
