@@ -160,6 +160,61 @@
     }
   }, true);
 
+  // A form shown again with an error summary: start at its first field in error, and take each
+  // message away (next to the field and in the summary) as soon as the field is fixed.
+  function followErrors(summary) {
+    var form = summary.closest("form");
+    if (!form) {
+      return;
+    }
+    var fields = form.querySelectorAll('[aria-invalid="true"]');
+    fields.forEach(function (field) {
+      var rejected = field.value;
+      field.addEventListener("input", function () {
+        if (field.value !== rejected && field.value.trim() !== "" && field.checkValidity()) {
+          clearError(form, field);
+        }
+      });
+    });
+    if (fields.length > 0) {
+      fields[0].focus();
+    }
+    // A link in the summary takes the reader into the field itself, not just near it.
+    summary.addEventListener("click", function (event) {
+      var link = event.target.closest('a[href^="#"]');
+      var field = link && document.getElementById(link.getAttribute("href").substring(1));
+      if (field) {
+        event.preventDefault();
+        field.focus();
+      }
+    });
+  }
+  function clearError(form, field) {
+    field.removeAttribute("aria-invalid");
+    var message = document.getElementById(field.id + "-error");
+    if (message) {
+      message.remove();
+    }
+    var described = (field.getAttribute("aria-describedby") || "").split(" ").filter(function (id) {
+      return id && id !== field.id + "-error";
+    });
+    if (described.length > 0) {
+      field.setAttribute("aria-describedby", described.join(" "));
+    } else {
+      field.removeAttribute("aria-describedby");
+    }
+    var summary = form.querySelector("[data-error-summary]");
+    if (summary) {
+      summary.querySelectorAll('[data-error-for="' + field.id + '"]').forEach(function (item) { item.remove(); });
+      if (!summary.querySelector("li")) {
+        summary.remove();
+      }
+    }
+  }
+  document.addEventListener("DOMContentLoaded", function () {
+    document.querySelectorAll("[data-error-summary]").forEach(followErrors);
+  });
+
   // Times are rendered in UTC on the server; show them in the reader's own time zone.
   function localizeTimes(root) {
     root.querySelectorAll("time[datetime]").forEach(function (element) {

@@ -4,6 +4,7 @@ import io.supportlab.platform.SupportLabProperties;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.net.URI;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -32,12 +33,14 @@ public class CustomerAccess {
     private final SignedTokens tokens;
     private final SupportLabProperties properties;
     private final Settings settings;
+    private final Clock clock;
     private final SecurityContextRepository contexts = new HttpSessionSecurityContextRepository();
 
-    CustomerAccess(SignedTokens tokens, SupportLabProperties properties, Settings settings) {
+    CustomerAccess(SignedTokens tokens, SupportLabProperties properties, Settings settings, Clock clock) {
         this.tokens = tokens;
         this.properties = properties;
         this.settings = settings;
+        this.clock = clock;
     }
 
     /** The link that signs the owner of {@code email} in to their tickets. */
@@ -62,8 +65,17 @@ public class CustomerAccess {
         return tokens.verify(token, SignedTokens.Purpose.CUSTOMER_ACCESS);
     }
 
-    /** Starts a customer session for a verified email address (a new session id, against fixation). */
-    public void signIn(String email, HttpServletRequest request, HttpServletResponse response) {
+    /**
+     * Starts a customer session from a valid access token (a new session id, against fixation) and
+     * answers whose it is. The session ends when the link would expire, or earlier when idle ({@link
+     * CustomerSessionExpiry}): a link that no longer works leaves nobody signed in with it.
+     */
+    public Optional<String> signIn(String token, HttpServletRequest request, HttpServletResponse response) {
+        Optional<SignedTokens.Claims> link = tokens.claims(token, SignedTokens.Purpose.CUSTOMER_ACCESS);
+        if (link.isEmpty()) {
+            return Optional.empty();
+        }
+        String email = link.get().subject();
         var authentication = UsernamePasswordAuthenticationToken.authenticated(
                 email, null, List.of(new SimpleGrantedAuthority(Caller.CUSTOMER_ROLE)));
         SecurityContext context = SecurityContextHolder.createEmptyContext();
@@ -73,6 +85,8 @@ public class CustomerAccess {
             request.changeSessionId();
         }
         contexts.saveContext(context, request, response);
+        CustomerSessionExpiry.endSessionAt(request.getSession(), link.get().expiresAt(), clock);
+        return Optional.of(email);
     }
 
     static String normalize(String email) {

@@ -8,6 +8,7 @@ import io.supportlab.platform.DatabaseFailures;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.time.Clock;
 import java.util.List;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
@@ -29,6 +30,7 @@ import org.springframework.security.web.authentication.AuthenticationEntryPointF
 import org.springframework.security.web.authentication.AuthenticationFilter;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.web.cors.CorsConfiguration;
@@ -162,9 +164,12 @@ class SecurityConfiguration {
     @Bean
     @Order(2)
     SecurityFilterChain pageSecurity(
-            HttpSecurity http, @Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping controllers)
+            HttpSecurity http,
+            Clock clock,
+            @Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping controllers)
             throws Exception {
-        http.authorizeHttpRequests(auth -> auth.requestMatchers(PUBLIC_PAGES)
+        http.addFilterAfter(new CustomerSessionExpiry(clock), SecurityContextHolderFilter.class)
+                .authorizeHttpRequests(auth -> auth.requestMatchers(PUBLIC_PAGES)
                         .permitAll()
                         .requestMatchers("/my/link", "/my/access", "/unsubscribe")
                         .permitAll()

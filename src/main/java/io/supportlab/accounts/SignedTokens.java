@@ -67,14 +67,24 @@ public class SignedTokens {
         return encoder().encode(JwtEncoderParameters.from(header, claims)).getTokenValue();
     }
 
+    /** What a valid token says: its subject, and until when it is valid. */
+    public record Claims(String subject, Instant expiresAt) {}
+
     /** The subject of a valid, unexpired token issued for {@code purpose}; empty for anything else. */
     public Optional<String> verify(String token, Purpose purpose) {
+        return claims(token, purpose).map(Claims::subject);
+    }
+
+    /** The claims of a valid, unexpired token issued for {@code purpose}; empty for anything else. */
+    public Optional<Claims> claims(String token, Purpose purpose) {
         if (token.isBlank() || token.length() > 4096) {
             return Optional.empty();
         }
         try {
             Jwt jwt = decoders.computeIfAbsent(purpose, this::decoder).decode(token);
-            return Optional.ofNullable(jwt.getSubject());
+            return jwt.getSubject() == null || jwt.getExpiresAt() == null
+                    ? Optional.empty()
+                    : Optional.of(new Claims(jwt.getSubject(), jwt.getExpiresAt()));
         } catch (JwtException | IllegalArgumentException e) {
             return Optional.empty();
         }

@@ -1,8 +1,12 @@
 package io.supportlab.platform;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.MessageSource;
 import org.springframework.validation.BindingResult;
 
 /** Validation messages of a submitted page form, by field name, to show next to each field. */
@@ -17,8 +21,28 @@ public record FormErrors(Map<String, String> byField) {
         return new FormErrors(errors);
     }
 
+    /**
+     * The binding's errors in words for people: each is looked up in {@code messages*.properties}
+     * by its codes ({@code NotBlank.newTicket.title}, {@code NotBlank.title}, ...), falling back to
+     * the validator's own message.
+     */
+    public static FormErrors of(BindingResult binding, MessageSource messages, Locale locale) {
+        Map<String, String> errors = new LinkedHashMap<>();
+        binding.getFieldErrors().forEach(e -> errors.putIfAbsent(e.getField(), messages.getMessage(e, locale)));
+        binding.getGlobalErrors().forEach(e -> errors.putIfAbsent("", messages.getMessage(e, locale)));
+        return new FormErrors(errors);
+    }
+
     public static FormErrors of(String field, String message) {
         return new FormErrors(Map.of(field, message));
+    }
+
+    /** The errors with the given fields first, in the order given (the form's), then any others. */
+    public List<Map.Entry<String, String>> inOrder(List<String> fields) {
+        List<Map.Entry<String, String>> ordered = new ArrayList<>();
+        fields.stream().filter(byField::containsKey).forEach(f -> ordered.add(Map.entry(f, byField.get(f))));
+        byField.entrySet().stream().filter(e -> !fields.contains(e.getKey())).forEach(ordered::add);
+        return ordered;
     }
 
     public boolean any() {

@@ -18,7 +18,12 @@ public enum RateLimitGroup {
      * Access-link emails per recipient address, whoever asks: keeps many clients from flooding one
      * inbox. Counted by the ticket service, not by path (the pattern matches nothing).
      */
-    ACCESS_LINK_EMAILS("access-link-emails", "NONE", Pattern.compile("(?!)"));
+    ACCESS_LINK_EMAILS("access-link-emails", "NONE", Pattern.compile("(?!)")),
+    /**
+     * Public tickets (API or help-center form) naming one contact address, whoever sends them:
+     * beyond the limit they are filed but flagged as spam. Counted by the ticket module.
+     */
+    CONTACT_TICKETS("contact-tickets", "NONE", Pattern.compile("(?!)"));
 
     private final String property;
     private final String method;

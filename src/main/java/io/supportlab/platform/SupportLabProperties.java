@@ -67,6 +67,7 @@ public record SupportLabProperties(
      * @param tracking experiment assignment and events (generous: real pages send many)
      * @param accessLinks customers asking for a new access link by email
      * @param accessLinkEmails access-link emails sent to one address, whoever asks
+     * @param contactTickets public tickets naming one contact address, whoever sends them (more are flagged)
      * @param login failed staff logins
      */
     public record RateLimits(
@@ -76,6 +77,7 @@ public record SupportLabProperties(
             @Nullable Limit tracking,
             @Nullable Limit accessLinks,
             @Nullable Limit accessLinkEmails,
+            @Nullable Limit contactTickets,
             @Valid @NotNull @DefaultValue Login login) {
 
         public RateLimits {
@@ -84,6 +86,7 @@ public record SupportLabProperties(
             tracking = Limit.orDefault(tracking, 1200, Duration.ofMinutes(1));
             accessLinks = Limit.orDefault(accessLinks, 10, Duration.ofHours(1));
             accessLinkEmails = Limit.orDefault(accessLinkEmails, 3, Duration.ofHours(1));
+            contactTickets = Limit.orDefault(contactTickets, 5, Duration.ofHours(1));
         }
 
         /** The limit of a group; never null once bound. */
@@ -94,6 +97,7 @@ public record SupportLabProperties(
                 case TRACKING -> tracking;
                 case ACCESS_LINKS -> accessLinks;
                 case ACCESS_LINK_EMAILS -> accessLinkEmails;
+                case CONTACT_TICKETS -> contactTickets;
             };
             return java.util.Objects.requireNonNull(limit);
         }

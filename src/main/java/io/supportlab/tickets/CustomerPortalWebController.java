@@ -2,12 +2,12 @@ package io.supportlab.tickets;
 
 import io.supportlab.accounts.Caller;
 import io.supportlab.accounts.CustomerAccess;
+import io.supportlab.platform.EmailAddress;
 import io.supportlab.platform.Flashes;
 import io.supportlab.platform.FormErrors;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.Optional;
-import java.util.regex.Pattern;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -27,13 +27,13 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @RequestMapping("/my")
 class CustomerPortalWebController {
 
-    private static final Pattern EMAIL = Pattern.compile(".+@.+\\..+");
-
     private final TicketService tickets;
+    private final CustomerRequests requests;
     private final CustomerAccess access;
 
-    CustomerPortalWebController(TicketService tickets, CustomerAccess access) {
+    CustomerPortalWebController(TicketService tickets, CustomerRequests requests, CustomerAccess access) {
         this.tickets = tickets;
+        this.requests = requests;
         this.access = access;
     }
 
@@ -52,12 +52,14 @@ class CustomerPortalWebController {
         String trimmed = email.strip();
         model.addAttribute("email", trimmed);
         model.addAttribute("expired", false);
-        if (trimmed.length() > 254 || !EMAIL.matcher(trimmed).matches()) {
-            model.addAttribute("errors", FormErrors.of("email", "Enter the email address you used for your ticket"));
+        if (!EmailAddress.isDeliverable(trimmed)) {
+            model.addAttribute(
+                    "errors",
+                    FormErrors.of("email", "Enter the email address you used for your ticket, like name@example.com"));
             model.addAttribute("sent", false);
             return "tickets/portalLink";
         }
-        tickets.requestAccessLink(trimmed);
+        requests.requestAccessLink(trimmed);
         model.addAttribute("errors", FormErrors.NONE);
         model.addAttribute("sent", true);
         return "tickets/portalLink";
@@ -69,7 +71,7 @@ class CustomerPortalWebController {
             HttpServletRequest request,
             HttpServletResponse response,
             Model model) {
-        Optional<String> email = access.verify(token);
+        Optional<String> email = access.signIn(token, request, response);
         if (email.isEmpty()) {
             model.addAttribute("email", "");
             model.addAttribute("errors", FormErrors.NONE);
@@ -77,7 +79,6 @@ class CustomerPortalWebController {
             model.addAttribute("expired", true);
             return "tickets/portalLink";
         }
-        access.signIn(email.get(), request, response);
         return "redirect:/my/tickets";
     }
 

@@ -1,6 +1,6 @@
 package io.supportlab.tickets;
 
-import jakarta.validation.constraints.Email;
+import io.supportlab.platform.DeliverableEmail;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import org.jspecify.annotations.Nullable;
@@ -8,7 +8,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * A ticket as submitted (the seed's fields). Priority defaults to medium.
  *
- * @param contactEmail where updates go; also the customer's identity for their access link
+ * @param contactEmail where updates go; also the customer's identity for their access link. An
+ *     address we can write to ({@link DeliverableEmail}): no IP addresses or local host names
  */
 public record NewTicket(
         @NotBlank @Size(max = NewTicket.MAX_TITLE) @Nullable String title,
@@ -18,8 +19,7 @@ public record NewTicket(
 
         @Nullable TicketPriority priority,
 
-        @NotBlank @Email(regexp = ".+@.+\\..+", message = "must be a valid email address") @Size(max = 254) @Nullable
-        String contactEmail) {
+        @NotBlank @DeliverableEmail @Nullable String contactEmail) {
 
     public static final int MAX_TITLE = 200;
     public static final int MAX_DESCRIPTION = 20_000;

@@ -33,6 +33,11 @@ public record Reply(
         }
     }
 
+    /** The same reply shown with another author (a staff member's public name, for customers). */
+    Reply by(String shownAuthor) {
+        return new Reply(id, ticketId, authorType, shownAuthor, body, visibility, createdAt);
+    }
+
     public boolean isPublic() {
         return visibility == Visibility.PUBLIC;
     }

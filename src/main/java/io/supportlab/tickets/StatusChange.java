@@ -14,4 +14,10 @@ public record StatusChange(
         TicketStatus newStatus,
         String changedBy,
         @Nullable String notes,
-        Instant changedAt) {}
+        Instant changedAt) {
+
+    /** The same entry shown with another author (a staff member's public name, for customers). */
+    StatusChange by(String shownAuthor) {
+        return new StatusChange(id, ticketId, oldStatus, newStatus, shownAuthor, notes, changedAt);
+    }
+}

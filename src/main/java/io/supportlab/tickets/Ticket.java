@@ -11,11 +11,12 @@ import org.jspecify.annotations.Nullable;
  * version for optimistic locking, and when staff first answered.
  *
  * @param reference short human name for emails and the UI, e.g. {@code SL-1042}
- * @param assignee email of the staff member working on it, if any
+ * @param assignee email of the staff member working on it, if any (customers see the name the
+ *     staff member chose, or "Support team")
  * @param version increases with every change; send it back ({@code If-Match} or {@code version})
  *     to update only if nobody else changed the ticket meanwhile
- * @param spam the public form flagged it as automated (honeypot or filled in too fast): kept for
- *     review, hidden from the default list, and the address gets no email
+ * @param spam flagged as automated (the help center's honeypot, or too many public tickets for the
+ *     address): kept for review, hidden from the default list, and the address gets no email
  */
 public record Ticket(
         String id,
@@ -45,5 +46,23 @@ public record Ticket(
     static OptionalLong numberIn(String word) {
         Matcher matcher = WRITTEN_REFERENCE.matcher(word.strip());
         return matcher.matches() ? OptionalLong.of(Long.parseLong(matcher.group(1))) : OptionalLong.empty();
+    }
+
+    /** The same ticket with another assignee shown (a staff member's public name, for customers). */
+    Ticket assignedTo(String shownAssignee) {
+        return new Ticket(
+                id,
+                reference,
+                title,
+                description,
+                priority,
+                status,
+                contactEmail,
+                shownAssignee,
+                version,
+                createdAt,
+                updatedAt,
+                firstResponseAt,
+                spam);
     }
 }

@@ -1,6 +1,7 @@
 package io.supportlab.tickets;
 
 import io.supportlab.accounts.Caller;
+import io.supportlab.platform.DeliverableEmail;
 import io.supportlab.platform.InvalidRequestException;
 import io.supportlab.platform.PageRequest;
 import io.supportlab.platform.PageResponses;
@@ -9,7 +10,6 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -35,25 +35,33 @@ import org.springframework.web.bind.annotation.RestController;
 class TicketRestController {
 
     record AccessLinkRequest(
-            @NotBlank @Email(regexp = ".+@.+\\..+", message = "must be a valid email address") @Nullable
-            String email) {}
+            @NotBlank @DeliverableEmail @Nullable String email) {}
 
     record AccessLinkRequested(String message) {}
 
-    private final TicketService tickets;
+    private static final String CUSTOMERS_SEE_NAMES = "A customer sees staff (assignee, changed_by, author) by the "
+            + "display name they chose, or \"Support team\", never by their email address; staff see addresses.";
 
-    TicketRestController(TicketService tickets) {
+    private final TicketService tickets;
+    private final CustomerRequests requests;
+
+    TicketRestController(TicketService tickets, CustomerRequests requests) {
         this.tickets = tickets;
+        this.requests = requests;
     }
 
     @Operation(
             summary = "Submit a ticket (public)",
-            description =
-                    "Creates a ticket with status new; the customer is emailed a confirmation with an access link.")
+            description = "Creates a ticket with status new and emails the customer a confirmation with an access "
+                    + "link (unless the address turned emails off). Without staff credentials the spam checks for "
+                    + "public tickets apply: beyond a few tickets an hour for one contact address the ticket is filed "
+                    + "but flagged (spam: true) and mails nobody. contact_email must be an address at an internet "
+                    + "domain: no IP addresses or address literals, no local host names.")
     @PostMapping("/tickets")
     @ResponseStatus(HttpStatus.CREATED)
     Ticket create(@Valid @RequestBody NewTicket ticket, @Nullable Authentication caller) {
-        return tickets.create(ticket, staffEmail(caller));
+        String staff = staffEmail(caller);
+        return staff != null ? tickets.create(ticket, staff) : requests.submit(ticket);
     }
 
     @Operation(
@@ -80,7 +88,9 @@ class TicketRestController {
         return PageResponses.ok(page, request);
     }
 
-    @Operation(summary = "Get a ticket by id or reference (staff, or its customer with an access token)")
+    @Operation(
+            summary = "Get a ticket by id or reference (staff, or its customer with an access token)",
+            description = CUSTOMERS_SEE_NAMES)
     @GetMapping("/tickets/{id}")
     ResponseEntity<Ticket> get(@PathVariable String id, Authentication caller) {
         Ticket ticket = tickets.get(id, Caller.of(caller));
@@ -110,7 +120,7 @@ class TicketRestController {
         return tickets.releaseFromSpam(id, Caller.of(caller));
     }
 
-    @Operation(summary = "Status history, oldest first, including the creation")
+    @Operation(summary = "Status history, oldest first, including the creation", description = CUSTOMERS_SEE_NAMES)
     @GetMapping("/tickets/{id}/history")
     List<StatusChange> history(@PathVariable String id, Authentication caller) {
         return tickets.history(id, Caller.of(caller));
@@ -125,7 +135,9 @@ class TicketRestController {
         return tickets.timeline(id, Caller.of(caller));
     }
 
-    @Operation(summary = "The conversation, oldest first (customers see public replies only)")
+    @Operation(
+            summary = "The conversation, oldest first (customers see public replies only)",
+            description = CUSTOMERS_SEE_NAMES)
     @GetMapping("/tickets/{id}/replies")
     List<Reply> replies(@PathVariable String id, Authentication caller) {
         return tickets.replies(id, Caller.of(caller));
@@ -143,12 +155,16 @@ class TicketRestController {
 
     @Operation(
             summary = "Email a customer a new access link (public)",
-            description = "Answers the same whether or not the address has tickets, so it reveals nothing.")
+            description = "Answers the same, after the same work, whether or not the address has tickets, so it "
+                    + "reveals nothing: the request is only recorded, and a background job mails the link (within "
+                    + "seconds) if the address has tickets and has not had too many links this hour.")
     @PostMapping("/access-links")
     @ResponseStatus(HttpStatus.ACCEPTED)
     AccessLinkRequested requestAccessLink(@Valid @RequestBody AccessLinkRequest request) {
-        tickets.requestAccessLink(java.util.Objects.requireNonNull(request.email()));
-        return new AccessLinkRequested("If we have tickets for this address, a link to them is on its way.");
+        requests.requestAccessLink(java.util.Objects.requireNonNull(request.email()));
+        return new AccessLinkRequested(
+                "If we have tickets for this address, we will email a link to them, unless we already sent several "
+                        + "there recently.");
     }
 
     private static @Nullable String staffEmail(@Nullable Authentication caller) {

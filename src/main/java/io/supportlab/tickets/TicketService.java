@@ -5,12 +5,11 @@ import io.supportlab.accounts.StaffDirectory;
 import io.supportlab.accounts.StaffUser;
 import io.supportlab.audit.AuditLog;
 import io.supportlab.platform.ConflictException;
+import io.supportlab.platform.EmailAddress;
 import io.supportlab.platform.Ids;
 import io.supportlab.platform.InvalidRequestException;
 import io.supportlab.platform.Page;
 import io.supportlab.platform.PageRequest;
-import io.supportlab.platform.RateLimitGroup;
-import io.supportlab.platform.RateLimiter;
 import io.supportlab.platform.ResourceNotFoundException;
 import io.supportlab.platform.Text;
 import java.time.Clock;
@@ -40,7 +39,7 @@ public class TicketService {
     private final StaffDirectory staff;
     private final ApplicationEventPublisher events;
     private final AuditLog audit;
-    private final RateLimiter limiter;
+    private final CustomerView customerView;
     private final Clock clock;
 
     TicketService(
@@ -49,14 +48,14 @@ public class TicketService {
             StaffDirectory staff,
             ApplicationEventPublisher events,
             AuditLog audit,
-            RateLimiter limiter,
+            CustomerView customerView,
             Clock clock) {
         this.tickets = tickets;
         this.conversation = conversation;
         this.staff = staff;
         this.events = events;
         this.audit = audit;
-        this.limiter = limiter;
+        this.customerView = customerView;
         this.clock = clock;
     }
 
@@ -67,20 +66,25 @@ public class TicketService {
      */
     @Transactional
     public Ticket create(NewTicket input, @Nullable String submittedBy) {
-        return create(input, submittedBy, null);
+        return file(Ids.newId(), input, submittedBy, null);
     }
 
     /**
-     * Files a ticket, flagged as spam when {@code spamReason} is given: it is stored like any other
-     * (nothing is silently dropped) but hidden from the default list and mailed to nobody.
+     * Files a ticket under a given id, flagged as spam when {@code spamReason} is given: it is stored
+     * like any other (nothing is silently dropped) but hidden from the default list and mailed to
+     * nobody. For {@link CustomerRequests}, which applies the public submissions' spam checks.
      */
     @Transactional
-    public Ticket create(NewTicket input, @Nullable String submittedBy, @Nullable String spamReason) {
+    Ticket create(String id, NewTicket input, @Nullable String submittedBy, @Nullable String spamReason) {
+        return file(id, input, submittedBy, spamReason);
+    }
+
+    private Ticket file(String id, NewTicket input, @Nullable String submittedBy, @Nullable String spamReason) {
         Instant now = Instant.now(clock);
         String email = normalizeEmail(Objects.requireNonNull(input.contactEmail()));
         long number = tickets.nextNumber();
         Ticket ticket = new Ticket(
-                Ids.newId(),
+                id,
                 Ticket.reference(number),
                 Text.clean(Objects.requireNonNull(input.title())),
                 Text.clean(Objects.requireNonNull(input.description())),
@@ -124,8 +128,16 @@ public class TicketService {
         return released;
     }
 
-    /** A ticket by id or reference ({@code SL-1042}); customers only see their own. */
+    /**
+     * A ticket by id or reference ({@code SL-1042}); customers only see their own, and its assignee
+     * as {@link CustomerView} shows staff.
+     */
     public Ticket get(String idOrReference, Caller caller) {
+        Ticket ticket = visible(idOrReference, caller);
+        return caller.staff() ? ticket : customerView.ticket(ticket);
+    }
+
+    private Ticket visible(String idOrReference, Caller caller) {
         return find(idOrReference)
                 .filter(ticket -> caller.staff() || ticket.contactEmail().equals(normalizeEmail(caller.email())))
                 .orElseThrow(() -> new ResourceNotFoundException("ticket", idOrReference));
@@ -232,13 +244,18 @@ public class TicketService {
         return TimelineEntry.of(conversation.history(id), conversation.fieldChanges(id));
     }
 
+    /** The status history, oldest first; customers see who changed it as {@link CustomerView} shows staff. */
     public List<StatusChange> history(String idOrReference, Caller caller) {
-        return conversation.history(get(idOrReference, caller).id());
+        Ticket ticket = visible(idOrReference, caller);
+        List<StatusChange> history = conversation.history(ticket.id());
+        return caller.staff() ? history : customerView.history(ticket, history);
     }
 
-    /** The conversation, oldest first; customers do not see internal notes. */
+    /** The conversation, oldest first; customers do not see internal notes, nor staff addresses. */
     public List<Reply> replies(String idOrReference, Caller caller) {
-        return conversation.replies(get(idOrReference, caller).id(), caller.staff());
+        List<Reply> replies =
+                conversation.replies(visible(idOrReference, caller).id(), caller.staff());
+        return caller.staff() ? replies : customerView.replies(replies);
     }
 
     /**
@@ -283,20 +300,6 @@ public class TicketService {
         }
         events.publishEvent(new TicketReplied(saved, reply));
         return reply;
-    }
-
-    /**
-     * A customer asks for a fresh access link. The answer to them is the same either way; the email
-     * is only sent to an address that has tickets, and at most a few times an hour per address.
-     */
-    @Transactional
-    public void requestAccessLink(String email) {
-        String normalized = normalizeEmail(email);
-        if (tickets.hasTickets(normalized)
-                && limiter.consume(RateLimitGroup.ACCESS_LINK_EMAILS, normalized)
-                        .allowed()) {
-            events.publishEvent(new CustomerAccessRequested(normalized));
-        }
     }
 
     private static TicketStatus statusAfterReply(TicketStatus current, Reply reply) {
@@ -391,6 +394,6 @@ public class TicketService {
     }
 
     static String normalizeEmail(String email) {
-        return email.strip().toLowerCase(Locale.ROOT);
+        return EmailAddress.normalize(email);
     }
 }

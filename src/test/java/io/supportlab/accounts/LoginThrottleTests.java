@@ -4,12 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.supportlab.platform.SupportLabProperties;
 import io.supportlab.testing.IntegrationTest;
+import io.supportlab.testing.MutableClock;
 import io.supportlab.testing.PageSession;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -195,29 +193,7 @@ class LoginThrottleTests {
                         null,
                         null,
                         null,
+                        null,
                         new SupportLabProperties.Login(free, lockoutAfter, addressLockoutAfter, lockout)));
-    }
-
-    static final class MutableClock extends Clock {
-        private Instant now = Instant.parse("2025-01-31T12:00:00Z");
-
-        void advance(Duration duration) {
-            now = now.plus(duration);
-        }
-
-        @Override
-        public ZoneOffset getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }

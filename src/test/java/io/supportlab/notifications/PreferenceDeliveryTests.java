@@ -8,6 +8,7 @@ import io.supportlab.accounts.Caller;
 import io.supportlab.testing.IntegrationTest;
 import io.supportlab.testing.TestSmtp;
 import io.supportlab.testing.UsePostgres;
+import io.supportlab.tickets.AccessLinkRequests;
 import io.supportlab.tickets.NewTicket;
 import io.supportlab.tickets.Ticket;
 import io.supportlab.tickets.TicketChange;
@@ -51,6 +52,9 @@ class PreferenceDeliveryTests {
 
         @Autowired
         Dispatcher dispatcher;
+
+        @Autowired
+        AccessLinkRequests accessLinks;
 
         @Autowired
         DigestJob digests;
@@ -219,6 +223,7 @@ class PreferenceDeliveryTests {
                     .exchange()
                     .expectStatus()
                     .isAccepted();
+            accessLinks.decideWaiting();
             dispatcher.dispatchDue();
             MimeMessage[] received = smtp.getReceivedMessages();
             assertThat(received).hasSize(1);

@@ -3,8 +3,10 @@ package io.supportlab.platform;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.supportlab.testing.IntegrationTest;
+import io.supportlab.tickets.AccessLinkRequests;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -28,6 +30,9 @@ class RateLimitTests {
                 "supportlab.rate-limits.access-link-emails.capacity=1"
             })
     class BehindTrustedProxy extends IntegrationTest {
+
+        @Autowired
+        AccessLinkRequests accessLinks;
 
         @Test
         void refusesTicketsBeyondTheLimitWithProblemAndRetryAfter() {
@@ -160,6 +165,7 @@ class RateLimitTests {
                         .expectStatus()
                         .isAccepted();
             }
+            accessLinks.decideWaiting();
             assertThat(jdbc.sql("SELECT COUNT(*) FROM notifications WHERE notification_type = 'access_link'")
                             .query(Long.class)
                             .single())

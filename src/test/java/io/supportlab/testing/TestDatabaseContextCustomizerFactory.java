@@ -23,17 +23,20 @@ class TestDatabaseContextCustomizerFactory implements ContextCustomizerFactory {
     static final String ADMIN_EMAIL = "admin@test.local";
     static final String ADMIN_PASSWORD = "admin-test-password";
 
-    private static final Map<String, Object> GENEROUS_LIMITS = Map.of(
-            "supportlab.rate-limits.ticket-creation.capacity", 1_000_000,
-            "supportlab.rate-limits.search.capacity", 1_000_000,
-            "supportlab.rate-limits.tracking.capacity", 1_000_000,
-            "supportlab.rate-limits.access-links.capacity", 1_000_000,
-            "supportlab.rate-limits.access-link-emails.capacity", 1_000_000,
-            "supportlab.rate-limits.login.free-failures", 1_000,
-            "supportlab.rate-limits.login.lockout-failures", 1_000,
-            "supportlab.rate-limits.login.address-lockout-failures", 1_000,
+    private static final Map<String, Object> GENEROUS_LIMITS = Map.ofEntries(
+            Map.entry("supportlab.rate-limits.ticket-creation.capacity", 1_000_000),
+            Map.entry("supportlab.rate-limits.search.capacity", 1_000_000),
+            Map.entry("supportlab.rate-limits.tracking.capacity", 1_000_000),
+            Map.entry("supportlab.rate-limits.access-links.capacity", 1_000_000),
+            Map.entry("supportlab.rate-limits.access-link-emails.capacity", 1_000_000),
+            Map.entry("supportlab.rate-limits.contact-tickets.capacity", 1_000_000),
+            Map.entry("supportlab.rate-limits.login.free-failures", 1_000),
+            Map.entry("supportlab.rate-limits.login.lockout-failures", 1_000),
+            Map.entry("supportlab.rate-limits.login.address-lockout-failures", 1_000),
             // Browser tests fill in the public form faster than a person.
-            "supportlab.tickets.min-fill-time", "0s");
+            Map.entry("supportlab.tickets.min-fill-time", "0s"),
+            // Tests decide waiting access-link requests themselves (AccessLinkRequests.decideWaiting).
+            Map.entry("supportlab.tickets.access-link-poll-interval", "1h"));
 
     @Override
     public ContextCustomizer createContextCustomizer(

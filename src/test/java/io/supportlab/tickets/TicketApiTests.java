@@ -4,10 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.supportlab.accounts.CustomerAccess;
 import io.supportlab.testing.IntegrationTest;
+import io.supportlab.testing.PageSession;
 import io.supportlab.testing.UsePostgres;
+import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -44,6 +47,9 @@ class TicketApiTests {
 
         @Autowired
         TicketService service;
+
+        @Autowired
+        AccessLinkRequests accessLinks;
 
         JsonNode create(String title, String email) {
             return create("{\"title\":\"" + title + "\",\"description\":\"Details of " + title
@@ -173,7 +179,7 @@ class TicketApiTests {
                     .jsonPath("$.errors[?(@.field == 'description')].message")
                     .isEqualTo("must not be blank")
                     .jsonPath("$.errors[?(@.field == 'contact_email')].message")
-                    .isEqualTo("must be a valid email address");
+                    .isEqualTo("must be an email address like name@example.com");
             anonymous()
                     .post()
                     .uri("/api/tickets")
@@ -614,6 +620,73 @@ class TicketApiTests {
         }
 
         @Test
+        void customersSeeStaffByDisplayNameNeverByAddress() {
+            String id = create("Who answers?", "c@example.com").get("id").asString();
+            admin().post()
+                    .uri("/api/users")
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .body("{\"email\":\"nameless@staff.example\",\"display_name\":\"nameless@staff.example\","
+                            + "\"password\":\"long-enough-password\",\"role\":\"agent\"}")
+                    .exchange()
+                    .expectStatus()
+                    .isCreated();
+            put(id, "{\"status\":\"in-progress\",\"assignee\":\"" + ADMIN_EMAIL + "\",\"notes\":\"On it\"}");
+            admin().post()
+                    .uri("/api/tickets/" + id + "/replies")
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .body("{\"body\":\"We are looking into it\"}")
+                    .exchange()
+                    .expectStatus()
+                    .isCreated();
+            withBasicAuth("nameless@staff.example", "long-enough-password")
+                    .post()
+                    .uri("/api/tickets/" + id + "/replies")
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .body("{\"body\":\"Fixed\"}")
+                    .exchange()
+                    .expectStatus()
+                    .isCreated();
+
+            RestTestClient customer = customer("c@example.com");
+            JsonNode ticket = read(customer.get()
+                    .uri("/api/tickets/" + id)
+                    .exchange()
+                    .expectBody(String.class)
+                    .returnResult());
+            JsonNode history = read(customer.get()
+                    .uri("/api/tickets/" + id + "/history")
+                    .exchange()
+                    .expectBody(String.class)
+                    .returnResult());
+            JsonNode replies = read(customer.get()
+                    .uri("/api/tickets/" + id + "/replies")
+                    .exchange()
+                    .expectBody(String.class)
+                    .returnResult());
+            assertThat(ticket.get("assignee").asString()).isEqualTo("Administrator");
+            assertThat(history.get(1).get("changed_by").asString()).isEqualTo("Administrator");
+            assertThat(history.get(0).get("changed_by").asString()).isEqualTo("c@example.com");
+            assertThat(replies.get(0).get("author").asString()).isEqualTo("Administrator");
+            assertThat(replies.get(1).get("author").asString()).isEqualTo("Support team");
+            assertThat(ticket + history.toString() + replies).doesNotContain(ADMIN_EMAIL, "staff.example");
+            List<String> emails = jdbc.sql("SELECT html_content FROM notifications WHERE ticket_id = :id")
+                    .param("id", id)
+                    .query(String.class)
+                    .list();
+            assertThat(emails)
+                    .hasSize(4)
+                    .allSatisfy(html -> assertThat(html).doesNotContain(ADMIN_EMAIL, "staff.example"));
+            assertThat(String.join("", emails)).contains("We are looking into it", "On it", "Fixed");
+            // Staff still see who did what.
+            admin().get()
+                    .uri("/api/tickets/" + id + "/replies")
+                    .exchange()
+                    .expectBody()
+                    .jsonPath("$[0].author")
+                    .isEqualTo(ADMIN_EMAIL);
+        }
+
+        @Test
         void customerReplyIsPublicAndReopensAResolvedTicket() {
             String id = create("Fixed?", "f@example.com").get("id").asString();
             put(id, "{\"status\":\"resolved\"}");
@@ -673,6 +746,98 @@ class TicketApiTests {
                     .expectBody()
                     .jsonPath("$.detail")
                     .isEqualTo("The access token is invalid or expired");
+        }
+
+        @Test
+        void rejectsUndeliverableAddressesWhereverTheyEnter() {
+            for (String address :
+                    List.of("x@[127.0.0.1]", "x@[IPv6:::1]", "x@127.0.0.1", "x@localhost", "\\\"x y\\\"@example.com")) {
+                String json = "{\"title\":\"t\",\"description\":\"d\",\"contact_email\":\"" + address + "\"}";
+                for (RestTestClient caller : List.of(anonymous(), admin())) {
+                    caller.post()
+                            .uri("/api/tickets")
+                            .contentType(MediaType.APPLICATION_JSON)
+                            .body(json)
+                            .exchange()
+                            .expectStatus()
+                            .isBadRequest()
+                            .expectBody()
+                            .jsonPath("$.errors[0].field")
+                            .isEqualTo("contact_email");
+                }
+                anonymous()
+                        .post()
+                        .uri("/api/access-links")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .body("{\"email\":\"" + address + "\"}")
+                        .exchange()
+                        .expectStatus()
+                        .isBadRequest()
+                        .expectBody()
+                        .jsonPath("$.errors[0].field")
+                        .isEqualTo("email");
+            }
+            anonymous()
+                    .post()
+                    .uri("/api/tickets")
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .body("{\"title\":\"t\",\"description\":\"d\",\"contact_email\":\"x@[127.0.0.1]\"}")
+                    .exchange()
+                    .expectBody()
+                    .jsonPath("$.errors[0].message")
+                    .isEqualTo("must be an address at a mail domain, not at an IP address");
+            assertThat(count("tickets")).isZero();
+            assertThat(count("notifications")).isZero();
+            create("Fine", "Dana.O'Neil+help@mail.example.co.uk");
+            create("Unicode domain", "kunde@bücher.example");
+        }
+
+        @Test
+        void pagesRefuseUndeliverableAddressesToo() {
+            Map<String, String> ticket =
+                    Map.of("title", "t", "description", "d", "priority", "medium", "contactEmail", "x@[127.0.0.1]");
+            PageSession staff = PageSession.staff(baseUrl(), ADMIN_EMAIL, ADMIN_PASSWORD);
+            staff.get("/tickets");
+            assertThat(staff.post("/tickets", ticket).body()).contains("not at an IP address");
+            PageSession visitor = new PageSession(baseUrl());
+            HttpResponse<String> help = visitor.post("/help/tickets", ticket);
+            assertThat(help.uri().getPath()).isEqualTo("/");
+            assertThat(help.body()).contains("id=\"contactEmail-error\"");
+            assertThat(visitor.post("/my/link", Map.of("email", "x@[127.0.0.1]"))
+                            .body())
+                    .contains("id=\"email-error\"");
+            assertThat(count("tickets")).isZero();
+            assertThat(count("access_link_requests")).isZero();
+        }
+
+        @Test
+        void accessLinkRequestsAreOnlyRecordedAndDecidedInTheBackground() {
+            create("Known", "known@example.com");
+            long before = count("notifications");
+            for (String email : List.of("known@example.com", "unknown@example.com")) {
+                anonymous()
+                        .post()
+                        .uri("/api/access-links")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .body("{\"email\":\"" + email + "\"}")
+                        .exchange()
+                        .expectStatus()
+                        .isAccepted();
+            }
+            // The request itself wrote the same one row for either address and decided nothing.
+            assertThat(jdbc.sql("SELECT email FROM access_link_requests ORDER BY email")
+                            .query(String.class)
+                            .list())
+                    .containsExactly("known@example.com", "unknown@example.com");
+            assertThat(count("notifications")).isEqualTo(before);
+
+            // The background step decides: a link for the address with tickets, nothing for the other.
+            assertThat(accessLinks.decideWaiting()).isEqualTo(2);
+            assertThat(count("access_link_requests")).isZero();
+            assertThat(jdbc.sql("SELECT recipient_email FROM notifications WHERE notification_type = 'access_link'")
+                            .query(String.class)
+                            .list())
+                    .containsExactly("known@example.com");
         }
 
         @Test

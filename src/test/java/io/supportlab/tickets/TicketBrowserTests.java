@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.supportlab.testing.Browser;
 import io.supportlab.testing.BrowserTest;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.Alert;
 import org.openqa.selenium.By;
@@ -58,17 +59,64 @@ class TicketBrowserTests extends BrowserTest {
     }
 
     @Test
-    void publicFormShowsEachProblemNextToItsField() {
+    void publicFormExplainsProblemsInWordsAndClearsEachOnceFixed() {
         open("/");
-        browser.findElement(By.id("contactEmail")).sendKeys("not-an-email");
+        browser.findElement(By.id("contactEmail")).sendKeys("x@[127.0.0.1]");
         browser.findElement(By.cssSelector("form.ticket-form button[type=submit]"))
                 .click();
-        assertThat(browser.findElement(By.id("title-error")).getText()).isEqualTo("must not be blank");
-        assertThat(browser.findElement(By.id("description-error")).getText()).isEqualTo("must not be blank");
-        assertThat(browser.findElement(By.id("contactEmail-error")).getText())
-                .isEqualTo("must be a valid email address");
+
+        // Redirected back to the form (not left on the POST's address), with what was typed.
+        waitUpTo(10).until(d -> !d.findElements(By.id("error-summary")).isEmpty());
+        assertThat(browser.getCurrentUrl()).isEqualTo(baseUrl() + "/");
+        WebElement summary = browser.findElement(By.id("error-summary"));
+        assertThat(summary.getText())
+                .contains(
+                        "Give your ticket a short title.",
+                        "Describe the problem",
+                        "Enter an email address we can write to, like name@example.com.");
+        assertThat(browser.findElement(By.id("title-error")).getText()).isEqualTo("Give your ticket a short title.");
         assertThat(browser.findElement(By.id("contactEmail")).getAttribute("value"))
-                .isEqualTo("not-an-email");
+                .isEqualTo("x@[127.0.0.1]");
+        assertThat(browser.switchTo().activeElement().getAttribute("id")).isEqualTo("title");
+        Browser.screenshot("help-form-errors");
+
+        browser.findElement(By.id("title")).sendKeys("Printer jams");
+        assertThat(absent(By.id("title-error"))).isTrue();
+        assertThat(summary.getText()).doesNotContain("short title").contains("Describe the problem");
+        browser.findElement(By.id("description")).sendKeys("Every second page.");
+        WebElement email = browser.findElement(By.id("contactEmail"));
+        email.clear();
+        email.sendKeys("dana@example.com");
+        assertThat(absent(By.id("error-summary"))).isTrue();
+        assertThat(absent(By.cssSelector(".field-error"))).isTrue();
+
+        browser.findElement(By.cssSelector("form.ticket-form button[type=submit]"))
+                .click();
+        assertThat(browser.findElement(By.id("ticket-reference")).getText()).matches("SL-\\d+");
+        assertThat(browser.getCurrentUrl()).endsWith("/help/submitted");
+        assertThat(browser.findElement(By.tagName("main")).getText())
+                .contains("We will email a confirmation to dana@example.com");
+    }
+
+    @Test
+    void historyNoteSaysTheCustomerSeesIt() {
+        Ticket ticket = tickets.create(
+                new NewTicket("Slow page", "Loading takes ages", TicketPriority.LOW, "slow@example.com"), null);
+        logInAs(ADMIN_EMAIL, ADMIN_PASSWORD);
+        open("/tickets/" + ticket.id());
+        assertThat(browser.findElement(By.cssSelector("label[for=notes]")).getText())
+                .contains("the customer");
+        assertThat(browser.findElement(By.id("notes-hint")).getText()).contains("customer sees", "email");
+    }
+
+    /** Whether nothing matches, without waiting the implicit five seconds for it to appear. */
+    private boolean absent(By locator) {
+        browser.manage().timeouts().implicitlyWait(Duration.ZERO);
+        try {
+            return browser.findElements(locator).isEmpty();
+        } finally {
+            browser.manage().timeouts().implicitlyWait(Duration.ofSeconds(5));
+        }
     }
 
     @Test
