@@ -8,6 +8,7 @@ import io.supportlab.platform.LiveUpdates;
 import io.supportlab.platform.PageRequest;
 import io.supportlab.platform.Problems;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.core.Authentication;
@@ -89,13 +90,18 @@ class TicketWebController {
         return "tickets/list";
     }
 
+    /** The list alone, for the filters and live updates; the address bar shows the filtered page. */
     @GetMapping("/list")
     String listFragment(
             @ModelAttribute("filter") TicketFilter filter,
             @RequestParam(required = false) @Nullable String cursor,
             HttpServletRequest request,
+            HttpServletResponse response,
             Model model) {
         model.addAttribute("list", listView(filter, cursor, request));
+        response.setHeader(
+                "HX-Replace-Url",
+                "/tickets" + (request.getQueryString() == null ? "" : "?" + request.getQueryString()));
         return "tickets/ticketList";
     }
 

@@ -123,4 +123,22 @@ class FaqBrowserTests extends BrowserTest {
                 .contains("Thanks for your feedback");
         Browser.screenshot("help-article");
     }
+
+    @Test
+    void helpCenterSearchIsInTheAddressSoAReloadOrALinkKeepsIt() {
+        open("/help/search");
+        browser.findElement(By.id("help-q")).sendKeys("refund");
+        new Select(browser.findElement(By.id("help-category"))).selectByValue("billing");
+        waitUpTo(10)
+                .until(d -> d.getCurrentUrl().contains("q=refund")
+                        && d.getCurrentUrl().contains("category=billing"));
+
+        browser.navigate().refresh();
+        assertThat(browser.findElement(By.id("help-q")).getAttribute("value")).isEqualTo("refund");
+        assertThat(new Select(browser.findElement(By.id("help-category")))
+                        .getFirstSelectedOption()
+                        .getAttribute("value"))
+                .isEqualTo("billing");
+        assertThat(browser.findElement(By.id("help-results")).getText()).contains("How do I get a refund?");
+    }
 }

@@ -120,6 +120,30 @@ class TicketBrowserTests extends BrowserTest {
     }
 
     @Test
+    void ticketFiltersAreInTheAddressSoAReloadOrALinkKeepsThem() {
+        Ticket wanted = tickets.create(
+                new NewTicket("Invoice wrong", "Twice charged", TicketPriority.HIGH, "inv@example.com"), null);
+        tickets.create(new NewTicket("Invoice late", "Not here yet", TicketPriority.LOW, "late@example.com"), null);
+        logInAs(ADMIN_EMAIL, ADMIN_PASSWORD);
+        open("/tickets");
+        new Select(browser.findElement(By.id("filter-priority"))).selectByValue("high");
+        browser.findElement(By.id("filter-query")).sendKeys(wanted.reference());
+        waitUpTo(10)
+                .until(d -> d.getCurrentUrl().contains("priority=high")
+                        && d.getCurrentUrl().contains("query=" + wanted.reference()));
+
+        browser.navigate().refresh();
+        assertThat(browser.findElement(By.id("filter-query")).getAttribute("value"))
+                .isEqualTo(wanted.reference());
+        assertThat(new Select(browser.findElement(By.id("filter-priority")))
+                        .getFirstSelectedOption()
+                        .getAttribute("value"))
+                .isEqualTo("high");
+        String list = browser.findElement(By.id("ticket-list")).getText();
+        assertThat(list).contains("Invoice wrong").doesNotContain("Invoice late");
+    }
+
+    @Test
     void listShowsTicketsFromElsewhereWithoutReloading() {
         logInAs(ADMIN_EMAIL, ADMIN_PASSWORD);
         open("/tickets");
