@@ -5,6 +5,8 @@ import static org.springframework.http.HttpMethod.POST;
 import static org.springframework.http.HttpMethod.PUT;
 
 import io.supportlab.platform.DatabaseFailures;
+import io.supportlab.platform.ProblemResponseWriter;
+import io.supportlab.platform.Problems;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -28,16 +30,21 @@ import org.springframework.security.web.authentication.AuthenticationEntryPointF
 import org.springframework.security.web.authentication.AuthenticationFilter;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.CorsConfigurationSource;
 import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
+import org.springframework.web.servlet.FlashMap;
+import org.springframework.web.servlet.support.SessionFlashMapManager;
 
 /**
  * ARCHITECTURE.md section 5 as URL rules. Two filter chains: the API (and actuator) is stateless
- * with HTTP Basic or bearer API tokens and answers problem+json; pages use a session, form login
- * and CSRF protection.
+ * with HTTP Basic or bearer API tokens and answers problem+json (a 401 challenges for a bearer
+ * token only, which browsers never prompt for, and Basic is refused on changes other sites' pages
+ * request); pages use a session, re-checked against the account on every request, form login and
+ * CSRF protection.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity
@@ -97,6 +104,8 @@ class SecurityConfiguration {
     private static final String[] CUSTOMER_POST_API = {"/api/tickets/*/replies", "/api/preferences"};
 
     /** Anonymous forms: nobody is logged in, so there is no session a forged request could ride on. */
+    private static final int MAX_EMAIL = 254;
+
     private static final String[] ANONYMOUS_FORM_POSTS = {
         "/help/tickets", "/help/articles/*/feedback", "/my/link", "/unsubscribe"
     };
@@ -104,7 +113,11 @@ class SecurityConfiguration {
     @Bean
     @Order(1)
     SecurityFilterChain apiSecurity(
-            HttpSecurity http, ApiTokenService tokens, CustomerAccess customers, ProblemSecurityHandlers problems)
+            HttpSecurity http,
+            ApiTokenService tokens,
+            CustomerAccess customers,
+            ProblemSecurityHandlers problems,
+            ProblemResponseWriter writer)
             throws Exception {
         var bearer = new AuthenticationFilter(
                 new ProviderManager(new BearerAuthentication.Provider(tokens, customers)),
@@ -140,6 +153,7 @@ class SecurityConfiguration {
                         .anyRequest()
                         .hasRole("AGENT"))
                 .addFilterBefore(bearer, BasicAuthenticationFilter.class)
+                .addFilterBefore(new CrossSiteBasicGuard(writer), BasicAuthenticationFilter.class)
                 .httpBasic(basic -> basic.authenticationEntryPoint(problems))
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(csrf -> csrf.disable()) // no cookie authenticates an API call, so there is nothing to forge
@@ -153,7 +167,7 @@ class SecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain pageSecurity(HttpSecurity http) throws Exception {
+    SecurityFilterChain pageSecurity(HttpSecurity http, UserRepository users) throws Exception {
         http.authorizeHttpRequests(auth -> auth.requestMatchers(PUBLIC_PAGES)
                         .permitAll()
                         .requestMatchers("/my/link", "/my/access", "/unsubscribe")
@@ -171,6 +185,8 @@ class SecurityConfiguration {
                         .failureHandler(SecurityConfiguration::loginFailed)
                         .permitAll())
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
+                // Before CSRF and authorization: an ended session's request never does anything.
+                .addFilterAfter(new StaffSessionCheck(users), SecurityContextHolderFilter.class)
                 .csrf(csrf -> csrf.ignoringRequestMatchers(ANONYMOUS_FORM_POSTS))
                 .exceptionHandling(ex -> ex.defaultAuthenticationEntryPointFor(
                         new LoginUrlAuthenticationEntryPoint("/my/link"),
@@ -184,6 +200,7 @@ class SecurityConfiguration {
     /** Back to the login page, saying why: a wrong password, or too many attempts (and how long to wait). */
     private static void loginFailed(HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
             throws IOException {
+        rememberUsername(request, response);
         if (e instanceof LoginThrottledException throttled) {
             response.sendRedirect("/login?locked=" + throttled.retryAfterSeconds());
         } else if (e instanceof InternalAuthenticationServiceException && DatabaseFailures.isUnavailable(e)) {
@@ -191,6 +208,18 @@ class SecurityConfiguration {
         } else {
             response.sendRedirect("/login?error");
         }
+    }
+
+    /** The login page shows the email again, so that only the password needs typing again. */
+    private static void rememberUsername(HttpServletRequest request, HttpServletResponse response) {
+        String username = request.getParameter("username");
+        if (username == null || username.isBlank()) {
+            return;
+        }
+        FlashMap flash = new FlashMap();
+        flash.put(LoginWebController.USERNAME, Problems.abbreviate(username.strip(), MAX_EMAIL));
+        flash.setTargetRequestPath("/login");
+        new SessionFlashMapManager().saveOutputFlashMap(flash, request, response);
     }
 
     /**

@@ -1,6 +1,7 @@
 package io.supportlab.platform;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.springframework.validation.BindingResult;
@@ -15,6 +16,13 @@ public record FormErrors(Map<String, String> byField) {
         binding.getFieldErrors().forEach(e -> errors.putIfAbsent(e.getField(), String.valueOf(e.getDefaultMessage())));
         binding.getGlobalErrors().forEach(e -> errors.putIfAbsent("", String.valueOf(e.getDefaultMessage())));
         return new FormErrors(errors);
+    }
+
+    /** The fields of a 400 problem ({@link InvalidRequestException#errors()}), for the form that was sent. */
+    public static FormErrors of(List<FieldError> errors) {
+        Map<String, String> byField = new LinkedHashMap<>();
+        errors.forEach(error -> byField.putIfAbsent(error.field(), error.message()));
+        return new FormErrors(byField);
     }
 
     public static FormErrors of(String field, String message) {

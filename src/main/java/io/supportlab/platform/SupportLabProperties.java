@@ -21,7 +21,8 @@ import org.springframework.validation.annotation.Validated;
  * @param dataDir directory for the SQLite file, search indexes, backups and attachments ({@code
  *     SUPPORTLAB_DATA_DIR})
  * @param baseUrl public address of this installation, used for links in emails ({@code
- *     SUPPORTLAB_BASE_URL})
+ *     SUPPORTLAB_BASE_URL}); when unset, {@code http://localhost:<server.port>} ({@link
+ *     BaseUrlDefault})
  * @param http limits on incoming requests
  * @param rateLimits abuse limits per client address on the public endpoints and on logins
  */
