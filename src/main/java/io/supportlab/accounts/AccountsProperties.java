@@ -11,8 +11,9 @@ import org.springframework.validation.annotation.Validated;
  * The first admin, created on a start with no users.
  *
  * @param email {@code SUPPORTLAB_ADMIN_EMAIL}
- * @param password {@code SUPPORTLAB_ADMIN_PASSWORD}; when absent a password is generated and
- *     printed once to the log
+ * @param password {@code SUPPORTLAB_ADMIN_PASSWORD}, used on the first start only and checked by
+ *     {@link PasswordPolicy} (a weak one stops the start); when absent a password is generated and
+ *     printed once to the log. A lost admin password is reset with {@link AdminPasswordReset}
  */
 @Validated
 @ConfigurationProperties("supportlab.admin")

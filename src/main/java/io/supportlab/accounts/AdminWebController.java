@@ -2,6 +2,7 @@ package io.supportlab.accounts;
 
 import io.supportlab.platform.Flashes;
 import io.supportlab.platform.FormErrors;
+import io.supportlab.platform.InvalidRequestException;
 import io.supportlab.platform.Problems;
 import jakarta.validation.Valid;
 import org.springframework.security.core.Authentication;
@@ -17,10 +18,12 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** The admin page: create staff accounts, switch them on and off. */
+/** The admin pages for staff accounts: create them, switch them on and off, change roles, set passwords. */
 @Controller
 @RequestMapping("/admin/users")
 class AdminWebController {
+
+    private static final String LIST = "redirect:/admin/users";
 
     private final UserService users;
 
@@ -46,13 +49,17 @@ class AdminWebController {
         try {
             StaffUser created = users.create(user, caller.getName());
             Flashes.success(redirect, "Created " + created.role().value() + " " + created.email());
-            return "redirect:/admin/users";
+            return LIST;
+        } catch (InvalidRequestException e) {
+            return render(model, user, FormErrors.of(e.errors()));
         } catch (ErrorResponseException e) {
-            return render(
-                    model,
-                    user,
-                    FormErrors.of("email", String.valueOf(e.getBody().getDetail())));
+            return render(model, user, FormErrors.of("email", detail(e)));
         }
+    }
+
+    @GetMapping("/{id}")
+    String user(@PathVariable String id, Authentication caller, Model model) {
+        return renderUser(model, users.get(id), caller, FormErrors.NONE);
     }
 
     @PostMapping("/{id}/active")
@@ -60,12 +67,51 @@ class AdminWebController {
             @PathVariable String id, @RequestParam boolean active, Authentication caller, RedirectAttributes redirect) {
         try {
             StaffUser user = users.setActive(id, active, caller.getName());
-            Flashes.success(redirect, (active ? "Activated " : "Deactivated ") + user.email());
+            Flashes.success(
+                    redirect,
+                    active
+                            ? "Activated " + user.email()
+                            : "Deactivated " + user.email()
+                                    + ": their sessions have ended and their API tokens stopped");
         } catch (ErrorResponseException e) {
-            Flashes.error(
-                    redirect, Problems.abbreviate(String.valueOf(e.getBody().getDetail()), 200));
+            Flashes.error(redirect, detail(e));
         }
-        return "redirect:/admin/users";
+        return LIST;
+    }
+
+    @PostMapping("/{id}/role")
+    String changeRole(
+            @PathVariable String id, @RequestParam Role role, Authentication caller, RedirectAttributes redirect) {
+        try {
+            StaffUser user = users.changeRole(id, role, caller.getName());
+            Flashes.success(
+                    redirect, user.email() + " is now an " + role.value() + ". They sign in again to continue.");
+        } catch (ErrorResponseException e) {
+            Flashes.error(redirect, detail(e));
+        }
+        return "redirect:/admin/users/" + id;
+    }
+
+    @PostMapping("/{id}/password")
+    String resetPassword(
+            @PathVariable String id,
+            @RequestParam(defaultValue = "") String password,
+            Authentication caller,
+            Model model,
+            RedirectAttributes redirect) {
+        try {
+            users.resetPassword(id, password, caller.getName());
+        } catch (InvalidRequestException e) {
+            return renderUser(model, users.get(id), caller, FormErrors.of(e.errors()));
+        } catch (ErrorResponseException e) {
+            Flashes.error(redirect, detail(e));
+            return "redirect:/admin/users/" + id;
+        }
+        Flashes.success(
+                redirect,
+                "Set a new password for " + users.get(id).email()
+                        + ". They are signed out everywhere; give them the password through a safe channel.");
+        return "redirect:/admin/users/" + id;
     }
 
     private String render(Model model, NewStaffUser values, FormErrors errors) {
@@ -73,5 +119,16 @@ class AdminWebController {
         model.addAttribute("values", values);
         model.addAttribute("errors", errors);
         return "accounts/users";
+    }
+
+    private String renderUser(Model model, StaffUser user, Authentication caller, FormErrors errors) {
+        model.addAttribute("user", user);
+        model.addAttribute("self", user.email().equals(caller.getName()));
+        model.addAttribute("errors", errors);
+        return "accounts/user";
+    }
+
+    private static String detail(ErrorResponseException e) {
+        return Problems.abbreviate(String.valueOf(e.getBody().getDetail()), 200);
     }
 }

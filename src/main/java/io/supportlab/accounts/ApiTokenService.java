@@ -1,6 +1,7 @@
 package io.supportlab.accounts;
 
 import io.supportlab.audit.AuditLog;
+import io.supportlab.platform.ConflictException;
 import io.supportlab.platform.Ids;
 import io.supportlab.platform.ResourceNotFoundException;
 import java.nio.charset.StandardCharsets;
@@ -48,6 +49,10 @@ class ApiTokenService {
     @Transactional
     Created create(String email, String name) {
         StaffUser owner = users.findByEmail(email).orElseThrow(() -> new ResourceNotFoundException("user", email));
+        if (!owner.active()) {
+            // Its sessions end at once anyway; this keeps any other way in from minting one.
+            throw new ConflictException("A deactivated account cannot create API tokens");
+        }
         byte[] bytes = new byte[32];
         random.nextBytes(bytes);
         String secret = SCHEME_PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);

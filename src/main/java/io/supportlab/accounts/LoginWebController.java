@@ -10,17 +10,25 @@ import org.springframework.web.bind.annotation.RequestParam;
 @Controller
 class LoginWebController {
 
+    /** The email typed into a failed login, carried to the login page it returns to (flash attribute). */
+    static final String USERNAME = "username";
+
     @GetMapping("/login")
     String login(
             @RequestParam(required = false) String error,
             @RequestParam(required = false) String logout,
             @RequestParam(required = false) String locked,
             @RequestParam(required = false) String unavailable,
+            @RequestParam(required = false) String ended,
             Model model) {
         model.addAttribute("failed", error != null);
         model.addAttribute("lockedMessage", lockedMessage(locked));
         model.addAttribute("unavailable", unavailable != null);
         model.addAttribute("loggedOut", logout != null);
+        model.addAttribute("ended", ended != null);
+        if (!(model.getAttribute(USERNAME) instanceof String)) {
+            model.addAttribute(USERNAME, "");
+        }
         return "accounts/login";
     }
 

@@ -11,7 +11,12 @@ public record NewStaffUser(
         @NotBlank @Email @Size(max = 254) @Nullable String email,
         @NotBlank @Size(max = 100) @Nullable String displayName,
 
-        @NotNull @Size(min = UserService.MIN_PASSWORD_LENGTH, max = 128) @Nullable
+        @NotNull
+        @Size(
+                min = PasswordPolicy.MIN_LENGTH,
+                max = PasswordPolicy.MAX_BYTES,
+                message = "must have between {min} and {max} characters")
+        @Nullable
         String password,
 
         @NotNull @Nullable Role role) {}

@@ -23,7 +23,12 @@ import org.springframework.stereotype.Component;
 @Component
 class ProblemSecurityHandlers implements AuthenticationEntryPoint, AccessDeniedHandler {
 
-    static final String CHALLENGE = "Basic realm=\"SupportLab\", Bearer realm=\"SupportLab\"";
+    /**
+     * A Basic challenge makes browsers prompt for a password and then attach it to every request,
+     * including ones other sites' pages make; nobody is ever prompted for a bearer token. Scripts
+     * send HTTP Basic unasked, as {@code curl -u} does.
+     */
+    static final String CHALLENGE = "Bearer realm=\"SupportLab\"";
 
     private final ProblemResponseWriter writer;
 
@@ -54,8 +59,8 @@ class ProblemSecurityHandlers implements AuthenticationEntryPoint, AccessDeniedH
             when bad.getMessage() != null && bad.getMessage().contains("token") -> bad.getMessage();
             case BadCredentialsException bad -> "Wrong email or password";
             default ->
-                "Authentication required: use HTTP Basic (email and password) or an API token "
-                        + "(Authorization: Bearer slt_...)";
+                "Authentication required: use an API token (Authorization: Bearer slt_...) or HTTP Basic "
+                        + "(email and password)";
         };
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNAUTHORIZED, detail);
         problem.setType(ProblemTypes.UNAUTHORIZED);

@@ -5,6 +5,8 @@ import static org.springframework.http.HttpMethod.POST;
 import static org.springframework.http.HttpMethod.PUT;
 
 import io.supportlab.platform.DatabaseFailures;
+import io.supportlab.platform.ProblemResponseWriter;
+import io.supportlab.platform.Problems;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -36,12 +38,16 @@ import org.springframework.security.web.servlet.util.matcher.PathPatternRequestM
 import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.CorsConfigurationSource;
 import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
+import org.springframework.web.servlet.FlashMap;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+import org.springframework.web.servlet.support.SessionFlashMapManager;
 
 /**
  * ARCHITECTURE.md section 5 as URL rules. Two filter chains: the API (and actuator) is stateless
- * with HTTP Basic or bearer API tokens and answers problem+json; pages use a session, form login
- * and CSRF protection.
+ * with HTTP Basic or bearer API tokens and answers problem+json (a 401 challenges for a bearer
+ * token only, which browsers never prompt for, and Basic is refused on changes other sites' pages
+ * request); pages use a session, re-checked against the account on every request, form login and
+ * CSRF protection.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity
@@ -101,6 +107,8 @@ class SecurityConfiguration {
     private static final String[] CUSTOMER_POST_API = {"/api/tickets/*/replies", "/api/preferences"};
 
     /** Anonymous forms: nobody is logged in, so there is no session a forged request could ride on. */
+    private static final int MAX_EMAIL = 254;
+
     private static final String[] ANONYMOUS_FORM_POSTS = {
         "/help/tickets", "/help/articles/*/feedback", "/my/link", "/unsubscribe"
     };
@@ -112,6 +120,7 @@ class SecurityConfiguration {
             ApiTokenService tokens,
             CustomerAccess customers,
             ProblemSecurityHandlers problems,
+            ProblemResponseWriter writer,
             @Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping controllers)
             throws Exception {
         var bearer = new AuthenticationFilter(
@@ -150,6 +159,7 @@ class SecurityConfiguration {
                         .anyRequest()
                         .hasRole("AGENT"))
                 .addFilterBefore(bearer, BasicAuthenticationFilter.class)
+                .addFilterBefore(new CrossSiteBasicGuard(writer), BasicAuthenticationFilter.class)
                 .httpBasic(basic -> basic.authenticationEntryPoint(problems))
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(csrf -> csrf.disable()) // no cookie authenticates an API call, so there is nothing to forge
@@ -166,6 +176,7 @@ class SecurityConfiguration {
     SecurityFilterChain pageSecurity(
             HttpSecurity http,
             Clock clock,
+            UserRepository users,
             @Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping controllers)
             throws Exception {
         http.addFilterAfter(new CustomerSessionExpiry(clock), SecurityContextHolderFilter.class)
@@ -188,6 +199,8 @@ class SecurityConfiguration {
                         .failureHandler(SecurityConfiguration::loginFailed)
                         .permitAll())
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
+                // Before CSRF and authorization: an ended session's request never does anything.
+                .addFilterAfter(new StaffSessionCheck(users), SecurityContextHolderFilter.class)
                 .csrf(csrf -> csrf.ignoringRequestMatchers(ANONYMOUS_FORM_POSTS))
                 .exceptionHandling(ex -> ex.defaultAuthenticationEntryPointFor(
                         new LoginUrlAuthenticationEntryPoint("/my/link"),
@@ -201,6 +214,7 @@ class SecurityConfiguration {
     /** Back to the login page, saying why: a wrong password, or too many attempts (and how long to wait). */
     private static void loginFailed(HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
             throws IOException {
+        rememberUsername(request, response);
         if (e instanceof LoginThrottledException throttled) {
             response.sendRedirect("/login?locked=" + throttled.retryAfterSeconds());
         } else if (e instanceof InternalAuthenticationServiceException && DatabaseFailures.isUnavailable(e)) {
@@ -208,6 +222,18 @@ class SecurityConfiguration {
         } else {
             response.sendRedirect("/login?error");
         }
+    }
+
+    /** The login page shows the email again, so that only the password needs typing again. */
+    private static void rememberUsername(HttpServletRequest request, HttpServletResponse response) {
+        String username = request.getParameter("username");
+        if (username == null || username.isBlank()) {
+            return;
+        }
+        FlashMap flash = new FlashMap();
+        flash.put(LoginWebController.USERNAME, Problems.abbreviate(username.strip(), MAX_EMAIL));
+        flash.setTargetRequestPath("/login");
+        new SessionFlashMapManager().saveOutputFlashMap(flash, request, response);
     }
 
     /**

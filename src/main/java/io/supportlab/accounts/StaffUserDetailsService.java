@@ -1,6 +1,5 @@
 package io.supportlab.accounts;
 
-import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
@@ -19,11 +18,7 @@ class StaffUserDetailsService implements UserDetailsService {
     @Override
     public UserDetails loadUserByUsername(String username) {
         return users.findCredentials(UserService.normalizeEmail(username))
-                .map(c -> User.withUsername(c.user().email())
-                        .password(c.passwordHash())
-                        .authorities(c.user().role().authority())
-                        .disabled(!c.user().active())
-                        .build())
+                .map(StaffPrincipal::new)
                 .orElseThrow(() -> new UsernameNotFoundException("No such user"));
     }
 }

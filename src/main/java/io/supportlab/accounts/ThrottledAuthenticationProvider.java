@@ -2,6 +2,7 @@ package io.supportlab.accounts;
 
 import io.supportlab.audit.AuditLog;
 import io.supportlab.platform.Format;
+import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.security.authentication.AccountStatusUserDetailsChecker;
@@ -16,8 +17,9 @@ import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.stereotype.Component;
 
 /**
- * Password authentication (form login and HTTP Basic) behind {@link LoginThrottle}: a throttled
- * name or address is refused before its password is looked at, and every failure is counted and
+ * Password authentication (form login and HTTP Basic) behind {@link LoginThrottle}: an address
+ * throttled for the name (or for all names) is refused before the password is looked at, a name
+ * many addresses guess at is checked only after a short hold-back, and every failure is counted and
  * audited. Being the only {@link AuthenticationProvider} bean, it is the one Spring Security uses.
  */
 @Component
@@ -49,9 +51,10 @@ class ThrottledAuthenticationProvider implements AuthenticationProvider {
         if (wait.isPresent()) {
             throw new LoginThrottledException(wait.get());
         }
+        holdBack(throttle.slowdown(account));
         try {
             Authentication result = passwords.authenticate(authentication);
-            throttle.succeeded(account);
+            throttle.succeeded(account, address);
             return result;
         } catch (InternalAuthenticationServiceException e) {
             throw e; // the database, not the caller, failed
@@ -62,10 +65,26 @@ class ThrottledAuthenticationProvider implements AuthenticationProvider {
         }
     }
 
+    /**
+     * Waits before checking a password of an account that many addresses have been guessing at:
+     * seconds at most, on a virtual thread, and the owner still gets in afterwards.
+     */
+    private static void holdBack(Duration delay) {
+        if (delay.isZero()) {
+            return;
+        }
+        try {
+            Thread.sleep(delay);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InternalAuthenticationServiceException("Interrupted while slowing down a login", e);
+        }
+    }
+
     private void record(String account, LoginThrottle.Outcome outcome) {
         String details = switch (outcome) {
-            case LOCKED -> "Too many failures: further attempts are refused for a while";
-            case DELAYED -> "Repeated failures: the next attempt must wait";
+            case LOCKED -> "Too many failures: further attempts from this address are refused for a while";
+            case DELAYED -> "Repeated failures: the next attempt from this address must wait";
             case COUNTED -> null;
         };
         try {

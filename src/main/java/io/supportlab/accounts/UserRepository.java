@@ -12,11 +12,14 @@ import org.springframework.stereotype.Repository;
 @Repository
 class UserRepository {
 
-    /** A user with the password hash, for authentication only. */
-    record Credentials(StaffUser user, String passwordHash) {}
+    /** A user with the password hash and security stamp, for authentication only. */
+    record Credentials(StaffUser user, String passwordHash, long securityStamp) {}
+
+    /** What a session re-checks on every request: whether the account is on, and its stamp. */
+    record SignInState(boolean active, long securityStamp) {}
 
     private static final String COLUMNS =
-            "id, email, display_name, password_hash, role, active, created_at, last_login_at";
+            "id, email, display_name, password_hash, role, active, created_at, last_login_at, security_stamp";
 
     private static final String INSERT = """
             INSERT INTO users (id, email, display_name, password_hash, role, active, created_at, updated_at)
@@ -39,6 +42,13 @@ class UserRepository {
 
     private static final String SET_PASSWORD =
             "UPDATE users SET password_hash = :passwordHash, updated_at = :now WHERE id = :id";
+
+    private static final String SET_ROLE = "UPDATE users SET role = :role, updated_at = :now WHERE id = :id";
+
+    private static final String BUMP_SECURITY_STAMP =
+            "UPDATE users SET security_stamp = security_stamp + 1, updated_at = :now WHERE id = :id";
+
+    private static final String FIND_SIGN_IN_STATE = "SELECT active, security_stamp FROM users WHERE id = :id";
 
     private static final String SET_LAST_LOGIN = "UPDATE users SET last_login_at = :now WHERE email = :email";
 
@@ -65,7 +75,8 @@ class UserRepository {
     Optional<Credentials> findCredentials(String email) {
         return jdbc.sql(FIND_BY_EMAIL)
                 .param("email", email)
-                .query((rs, n) -> new Credentials(map(rs, n), rs.getString("password_hash")))
+                .query((rs, n) ->
+                        new Credentials(map(rs, n), rs.getString("password_hash"), rs.getLong("security_stamp")))
                 .optional();
     }
 
@@ -113,6 +124,31 @@ class UserRepository {
                 .param("passwordHash", passwordHash)
                 .param("now", dialect.timestamp(now))
                 .update();
+    }
+
+    void setRole(String id, Role role, Instant now) {
+        jdbc.sql(SET_ROLE)
+                .param("id", id)
+                .param("role", role.value())
+                .param("now", dialect.timestamp(now))
+                .update();
+    }
+
+    /** Ends every session of the user (they remember the old stamp); answers the new stamp. */
+    long bumpSecurityStamp(String id, Instant now) {
+        jdbc.sql(BUMP_SECURITY_STAMP)
+                .param("id", id)
+                .param("now", dialect.timestamp(now))
+                .update();
+        return findSignInState(id).map(SignInState::securityStamp).orElseThrow();
+    }
+
+    /** One primary-key read, made on every request of a signed-in staff member. */
+    Optional<SignInState> findSignInState(String id) {
+        return jdbc.sql(FIND_SIGN_IN_STATE)
+                .param("id", id)
+                .query((rs, n) -> new SignInState(rs.getBoolean("active"), rs.getLong("security_stamp")))
+                .optional();
     }
 
     void recordLogin(String email, Instant now) {

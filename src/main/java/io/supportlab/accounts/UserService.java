@@ -15,20 +15,26 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Creates staff accounts and switches them on and off. */
+/**
+ * Staff accounts as admins manage them: create, switch on and off, change the role, set a new
+ * password. Whatever changes who may sign in, or as what, bumps the account's security stamp, which
+ * ends its sessions at once ({@link StaffSessionCheck}). Nobody changes their own status or role, so
+ * that a stale or stolen session cannot promote or revive itself, and the installation always keeps
+ * an active admin.
+ */
 @Service
 public class UserService implements StaffDirectory {
 
-    static final int MIN_PASSWORD_LENGTH = 10;
-
     private final UserRepository users;
-    private final PasswordEncoder passwords;
+    private final PasswordEncoder encoder;
+    private final PasswordPolicy policy;
     private final AuditLog audit;
     private final Clock clock;
 
-    UserService(UserRepository users, PasswordEncoder passwords, AuditLog audit, Clock clock) {
+    UserService(UserRepository users, PasswordEncoder encoder, PasswordPolicy policy, AuditLog audit, Clock clock) {
         this.users = users;
-        this.passwords = passwords;
+        this.encoder = encoder;
+        this.policy = policy;
         this.audit = audit;
         this.clock = clock;
     }
@@ -37,18 +43,15 @@ public class UserService implements StaffDirectory {
     @Transactional
     StaffUser create(NewStaffUser input, String actor) {
         String email = normalizeEmail(Objects.requireNonNull(input.email()));
+        String name = Objects.requireNonNull(input.displayName()).strip();
+        String password = Objects.requireNonNull(input.password());
+        policy.check("password", password, email, name);
         if (users.findByEmail(email).isPresent()) {
             throw new ConflictException("A user with email " + email + " already exists");
         }
         StaffUser user = new StaffUser(
-                Ids.newId(),
-                email,
-                Objects.requireNonNull(input.displayName()).strip(),
-                Objects.requireNonNull(input.role()),
-                true,
-                Instant.now(clock),
-                null);
-        users.insert(user, passwords.encode(input.password()));
+                Ids.newId(), email, name, Objects.requireNonNull(input.role()), true, Instant.now(clock), null);
+        users.insert(user, encoder.encode(password));
         audit.record(actor, "user.created", user.email(), "Role " + user.role().value());
         return user;
     }
@@ -57,32 +60,90 @@ public class UserService implements StaffDirectory {
         return users.list();
     }
 
+    StaffUser get(String id) {
+        return users.findById(id).orElseThrow(() -> new ResourceNotFoundException("user", id));
+    }
+
     @Override
     public List<StaffUser> activeStaff() {
         return users.listActive();
     }
 
     /**
-     * Switches an account on or off. An inactive user cannot log in and its API tokens stop
-     * working. Nobody can switch off their own account or the last active admin, so the
-     * installation always keeps someone who can administer it.
+     * Switches an account on or off. Switching it off ends its sessions, and its API tokens stop
+     * working (they are checked against the account on every call).
      */
     @Transactional
     StaffUser setActive(String id, boolean active, String actingEmail) {
-        StaffUser user = users.findById(id).orElseThrow(() -> new ResourceNotFoundException("user", id));
+        StaffUser user = someoneElse(
+                id, actingEmail, "You cannot " + (active ? "activate" : "deactivate") + " your own account");
+        if (user.active() == active) {
+            return user;
+        }
+        if (!active && isLastActiveAdmin(user)) {
+            throw new ConflictException("The last active admin cannot be deactivated");
+        }
+        Instant now = Instant.now(clock);
+        users.setActive(id, active, now);
         if (!active) {
-            if (user.email().equals(actingEmail)) {
-                throw new ConflictException("You cannot deactivate your own account");
-            }
-            if (user.role() == Role.ADMIN && user.active() && users.countActiveAdmins() <= 1) {
-                throw new ConflictException("The last active admin cannot be deactivated");
-            }
+            users.bumpSecurityStamp(id, now);
         }
-        users.setActive(id, active, Instant.now(clock));
-        if (user.active() != active) {
-            audit.record(actingEmail, active ? "user.activated" : "user.deactivated", user.email(), null);
+        audit.record(actingEmail, active ? "user.activated" : "user.deactivated", user.email(), null);
+        return get(id);
+    }
+
+    /** Gives an account another role; its sessions end, so the new role applies to its next login. */
+    @Transactional
+    StaffUser changeRole(String id, Role role, String actingEmail) {
+        StaffUser user = someoneElse(id, actingEmail, "You cannot change your own role");
+        if (user.role() == role) {
+            return user;
         }
-        return users.findById(id).orElseThrow();
+        if (user.role() == Role.ADMIN && isLastActiveAdmin(user)) {
+            throw new ConflictException("The last active admin must stay an admin");
+        }
+        Instant now = Instant.now(clock);
+        users.setRole(id, role, now);
+        users.bumpSecurityStamp(id, now);
+        audit.record(
+                actingEmail,
+                "user.role_changed",
+                user.email(),
+                "Role " + user.role().value() + " → " + role.value());
+        return get(id);
+    }
+
+    /**
+     * An admin sets a new password for someone (who forgot theirs, or whose password leaked): their
+     * sessions end. Their own password admins change like everyone, with the current one.
+     */
+    @Transactional
+    void resetPassword(String id, String password, String actingEmail) {
+        StaffUser user = someoneElse(
+                id, actingEmail, "Change your own password with your current one (account menu → Password)");
+        replacePassword(user, password, "password");
+        audit.record(actingEmail, "user.password_reset", user.email(), null);
+    }
+
+    /** Sets and audits a new password for {@code user}, ending their sessions; answers the new security stamp. */
+    long replacePassword(StaffUser user, String password, String field) {
+        policy.check(field, password, user.email(), user.displayName());
+        Instant now = Instant.now(clock);
+        users.setPassword(user.id(), encoder.encode(password), now);
+        return users.bumpSecurityStamp(user.id(), now);
+    }
+
+    /** The account {@code id}, which must not be the acting admin's own: {@code refusal} otherwise. */
+    private StaffUser someoneElse(String id, String actingEmail, String refusal) {
+        StaffUser user = get(id);
+        if (user.email().equals(actingEmail)) {
+            throw new ConflictException(refusal);
+        }
+        return user;
+    }
+
+    private boolean isLastActiveAdmin(StaffUser user) {
+        return user.role() == Role.ADMIN && user.active() && users.countActiveAdmins() <= 1;
     }
 
     /** Remembers the last interactive (page) login; API calls do not count, or every call would write. */

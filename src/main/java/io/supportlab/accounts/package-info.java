@@ -3,8 +3,9 @@
  * first-start admin, and the security configuration that maps ARCHITECTURE.md section 5 onto
  * URLs.
  *
- * <p>Depends on {@code platform} and {@code audit} (logins, users and tokens are audited); logins
- * are throttled per account name and address. Other features see the signed-in staff member through
+ * <p>Depends on {@code platform} and {@code audit} (logins, users and tokens are audited); password
+ * guessing is throttled per account name and address, passwords must pass a strength estimate, and
+ * a staff session ends as soon as its account is deactivated or gets another role or password. Other features see the signed-in staff member through
  * Spring Security ({@code Authentication#getName()} is the email) and list staff through {@link
  * io.supportlab.accounts.StaffDirectory}.
  */

@@ -33,6 +33,13 @@ public record FormErrors(Map<String, String> byField) {
         return new FormErrors(errors);
     }
 
+    /** The fields of a 400 problem ({@link InvalidRequestException#errors()}), for the form that was sent. */
+    public static FormErrors of(List<FieldError> errors) {
+        Map<String, String> byField = new LinkedHashMap<>();
+        errors.forEach(error -> byField.putIfAbsent(error.field(), error.message()));
+        return new FormErrors(byField);
+    }
+
     public static FormErrors of(String field, String message) {
         return new FormErrors(Map.of(field, message));
     }

@@ -21,7 +21,8 @@ import org.springframework.validation.annotation.Validated;
  * @param dataDir directory for the SQLite file, search indexes, backups and attachments ({@code
  *     SUPPORTLAB_DATA_DIR})
  * @param baseUrl public address of this installation, used for links in emails ({@code
- *     SUPPORTLAB_BASE_URL})
+ *     SUPPORTLAB_BASE_URL}); when unset, {@code http://localhost:<server.port>} ({@link
+ *     BaseUrlDefault})
  * @param http limits on incoming requests
  * @param rateLimits abuse limits per client address on the public endpoints and on logins
  */
@@ -128,14 +129,32 @@ public record SupportLabProperties(
     }
 
     /**
-     * Failed password logins, counted per account name (whether or not it exists) and per client
-     * address. After {@code freeFailures} failures each further attempt must wait twice as long as
-     * the one before (1 s, 2 s, 4 s ...); after {@code lockoutFailures} the account name, and after
-     * {@code addressLockoutFailures} the address, is locked for {@code lockout}.
+     * Failed password logins (OWASP's authentication guidance: make guessing expensive without
+     * letting anyone lock the owner out). Per account name and client address together: after
+     * {@code freeFailures} failures each further attempt from that address must wait twice as long
+     * as the one before (1 s, 2 s, 4 s ...), and after {@code lockoutFailures} that address may not
+     * try the name again for {@code lockout}. Per client address, whatever the names: {@code
+     * addressLockoutFailures} failures lock the address out for {@code lockout}. Per account name,
+     * from anywhere: after {@code freeFailures} failures every password check for the name is held
+     * back 1 s, 2 s, ... up to {@code maxAccountDelay}, which slows a distributed attack down but
+     * only delays the owner, never refuses them.
      */
     public record Login(
             @Min(1) @DefaultValue("5") int freeFailures,
             @Min(1) @DefaultValue("10") int lockoutFailures,
             @Min(1) @DefaultValue("50") int addressLockoutFailures,
-            @NotNull @DefaultValue("15m") Duration lockout) {}
+            @NotNull @DefaultValue("15m") Duration lockout,
+            @NotNull @DefaultValue("3s") Duration maxAccountDelay) {
+
+        /** A longer hold-back would keep the owner waiting like a lockout does. */
+        public static final Duration LONGEST_ACCOUNT_DELAY = Duration.ofSeconds(10);
+
+        public Login {
+            if (maxAccountDelay != null
+                    && (maxAccountDelay.isNegative() || maxAccountDelay.compareTo(LONGEST_ACCOUNT_DELAY) > 0)) {
+                throw new IllegalArgumentException(
+                        "supportlab.rate-limits.login.max-account-delay must be between 0s and 10s");
+            }
+        }
+    }
 }

@@ -40,7 +40,7 @@ class LoginBrowserTests extends BrowserTest {
     }
 
     @Test
-    void wrongPasswordShowsAnErrorAndStaysOnLogin() {
+    void wrongPasswordShowsAnErrorAndKeepsTheEmail() {
         open("/login");
         browser.findElement(By.id("username")).sendKeys(ADMIN_EMAIL);
         browser.findElement(By.id("password")).sendKeys("wrong-password");
@@ -48,6 +48,14 @@ class LoginBrowserTests extends BrowserTest {
         waitUpTo(10).until(ExpectedConditions.urlContains("error"));
         assertThat(browser.findElement(By.cssSelector(".flash-error")).getText())
                 .contains("Wrong email or password");
+        assertThat(browser.findElement(By.id("username")).getAttribute("value")).isEqualTo(ADMIN_EMAIL);
+        assertThat(browser.findElement(By.id("password")).getAttribute("value")).isEmpty();
+        assertThat(browser.switchTo().activeElement().getAttribute("id")).isEqualTo("password");
+        UserAdminBrowserTests.screenshots(browser, "login-wrong-password");
+
+        browser.findElement(By.id("password")).sendKeys(ADMIN_PASSWORD);
+        browser.findElement(By.cssSelector("form.form button[type=submit]")).click();
+        waitUpTo(10).until(ExpectedConditions.urlContains("/tickets"));
     }
 
     @Test
@@ -59,8 +67,13 @@ class LoginBrowserTests extends BrowserTest {
         browser.findElement(By.id("password")).sendKeys("short");
         browser.findElement(By.cssSelector("form[action='/admin/users'] button[type=submit]"))
                 .click();
-        assertThat(browser.findElement(By.cssSelector(".field-error")).getText())
-                .contains("size must be between");
+        assertThat(browser.findElement(By.id("password-error")).getText())
+                .isEqualTo("must have between 12 and 72 characters");
+
+        browser.findElement(By.id("password")).sendKeys("aaaaaaaaaaaa");
+        browser.findElement(By.cssSelector("form[action='/admin/users'] button[type=submit]"))
+                .click();
+        assertThat(browser.findElement(By.id("password-error")).getText()).startsWith("is too easy to guess.");
 
         browser.findElement(By.id("password")).sendKeys("long-enough-password");
         browser.findElement(By.cssSelector("form[action='/admin/users'] button[type=submit]"))

@@ -19,23 +19,30 @@ import org.springframework.http.HttpStatus;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.client.RestTestClient;
 
-/** Password guessing: progressive delays, then lockout, per account name and per address. */
+/**
+ * Password guessing: per account name and client address, progressive delays then a lockout; per
+ * address, a lockout; per account name, a bounded slowdown that never refuses its owner.
+ */
 class LoginThrottleTests {
 
-    /** The delays on their own, with a clock the test moves. */
+    /** The rules on their own, with a clock the test moves. */
     @Nested
-    class Delays {
+    class Rules {
+
+        static final String ACCOUNT = "someone@example.com";
+        static final String GUESSER = "192.0.2.1";
+        static final String OWNER = "198.51.100.7";
 
         MutableClock clock = new MutableClock();
-        LoginThrottle throttle = new LoginThrottle(properties(3, 6, 100, Duration.ofMinutes(15)), clock);
+        LoginThrottle throttle =
+                new LoginThrottle(properties(3, 6, 100, Duration.ofMinutes(15), Duration.ofSeconds(3)), clock);
 
         @Test
-        void waitsDoubleAfterTheFreeFailuresThenLockOut() {
+        void oneAddressWaitsDoubleAfterTheFreeFailuresThenIsLockedOut() {
             List<Duration> waits = new ArrayList<>();
             for (int i = 1; i <= 6; i++) {
-                throttle.failed("someone@example.com", "192.0.2.1");
-                waits.add(
-                        throttle.waitBefore("someone@example.com", "192.0.2.1").orElse(Duration.ZERO));
+                throttle.failed(ACCOUNT, GUESSER);
+                waits.add(throttle.waitBefore(ACCOUNT, GUESSER).orElse(Duration.ZERO));
             }
             assertThat(waits)
                     .containsExactly(
@@ -48,21 +55,70 @@ class LoginThrottleTests {
         }
 
         @Test
-        void aQuietLockoutPeriodLiftsTheLock() {
+        void theLockoutOfOneAddressNeverRefusesTheAccountFromAnother() {
             for (int i = 0; i < 6; i++) {
-                throttle.failed("someone@example.com", "192.0.2.1");
+                throttle.failed(ACCOUNT, GUESSER);
             }
-            clock.advance(Duration.ofMinutes(15).plusSeconds(1));
-            assertThat(throttle.waitBefore("someone@example.com", "192.0.2.1")).isEmpty();
+            assertThat(throttle.waitBefore(ACCOUNT, GUESSER)).contains(Duration.ofMinutes(15));
+            assertThat(throttle.waitBefore(ACCOUNT, OWNER)).isEmpty();
         }
 
         @Test
-        void successClearsTheAccountsFailures() {
-            for (int i = 0; i < 5; i++) {
-                throttle.failed("someone@example.com", "192.0.2.1");
+        void guessesFromManyAddressesSlowTheAccountDownByAtMostTheCap() {
+            List<Duration> slowdowns = new ArrayList<>();
+            for (int i = 1; i <= 200; i++) {
+                throttle.failed(ACCOUNT, "203.0.113." + i);
+                slowdowns.add(throttle.slowdown(ACCOUNT));
             }
-            throttle.succeeded("someone@example.com");
-            assertThat(throttle.waitBefore("someone@example.com", "192.0.2.1")).isEmpty();
+            assertThat(slowdowns.subList(0, 6))
+                    .containsExactly(
+                            Duration.ZERO,
+                            Duration.ZERO,
+                            Duration.ofSeconds(1),
+                            Duration.ofSeconds(2),
+                            Duration.ofSeconds(3),
+                            Duration.ofSeconds(3));
+            assertThat(slowdowns).allSatisfy(d -> assertThat(d).isLessThanOrEqualTo(Duration.ofSeconds(3)));
+            assertThat(throttle.waitBefore(ACCOUNT, OWNER)).isEmpty();
+        }
+
+        @Test
+        void otherAccountsAreNotSlowedDown() {
+            for (int i = 0; i < 10; i++) {
+                throttle.failed(ACCOUNT, "203.0.113." + i);
+            }
+            assertThat(throttle.slowdown("other@example.com")).isZero();
+        }
+
+        @Test
+        void aQuietLockoutPeriodLiftsTheLockAndTheSlowdown() {
+            for (int i = 0; i < 6; i++) {
+                throttle.failed(ACCOUNT, GUESSER);
+            }
+            clock.advance(Duration.ofMinutes(15).plusSeconds(1));
+            assertThat(throttle.waitBefore(ACCOUNT, GUESSER)).isEmpty();
+            assertThat(throttle.slowdown(ACCOUNT)).isZero();
+        }
+
+        @Test
+        void successClearsTheFailuresOfTheAccount() {
+            for (int i = 0; i < 5; i++) {
+                throttle.failed(ACCOUNT, GUESSER);
+            }
+            throttle.succeeded(ACCOUNT, GUESSER);
+            assertThat(throttle.waitBefore(ACCOUNT, GUESSER)).isEmpty();
+            assertThat(throttle.slowdown(ACCOUNT)).isZero();
+        }
+
+        @Test
+        void oneAddressGuessingManyAccountsIsLockedOutForAll() {
+            LoginThrottle strict =
+                    new LoginThrottle(properties(3, 6, 4, Duration.ofMinutes(15), Duration.ofSeconds(3)), clock);
+            for (int i = 0; i < 4; i++) {
+                strict.failed("user" + i + "@example.com", GUESSER);
+            }
+            assertThat(strict.waitBefore("fresh@example.com", GUESSER)).contains(Duration.ofMinutes(15));
+            assertThat(strict.waitBefore("fresh@example.com", OWNER)).isEmpty();
         }
     }
 
@@ -72,7 +128,8 @@ class LoginThrottleTests {
                 "supportlab.rate-limits.login.free-failures=3",
                 "supportlab.rate-limits.login.lockout-failures=3",
                 "supportlab.rate-limits.login.address-lockout-failures=6",
-                "supportlab.rate-limits.login.lockout=15m"
+                "supportlab.rate-limits.login.lockout=15m",
+                "supportlab.rate-limits.login.max-account-delay=300ms"
             })
     class OverHttp extends IntegrationTest {
 
@@ -82,13 +139,13 @@ class LoginThrottleTests {
         UserService users;
 
         @Test
-        void lockedAccountIsRefusedEvenWithTheRightPassword() {
+        void lockoutBitesTheGuessingAddressNotTheAccountsOwner() {
             createAgent("locked@example.com");
             RestTestClient wrong = basic("locked@example.com", "wrong-password", "192.0.2.10");
             for (int i = 0; i < 3; i++) {
                 call(wrong).expectStatus().isUnauthorized();
             }
-            call(basic("locked@example.com", PASSWORD, "192.0.2.11"))
+            call(basic("locked@example.com", PASSWORD, "192.0.2.10"))
                     .expectStatus()
                     .isEqualTo(HttpStatus.TOO_MANY_REQUESTS)
                     .expectHeader()
@@ -98,7 +155,26 @@ class LoginThrottleTests {
                     .expectBody()
                     .jsonPath("$.type")
                     .isEqualTo("/problems/too-many-requests");
+            call(basic("locked@example.com", PASSWORD, "192.0.2.11"))
+                    .expectStatus()
+                    .isOk();
             assertThat(audited("login.locked", "locked@example.com")).isEqualTo(1);
+        }
+
+        @Test
+        void guessingFromManyAddressesOnlySlowsTheOwnerDown() {
+            createAgent("target@example.com");
+            for (int i = 0; i < 12; i++) {
+                call(basic("target@example.com", "guess-" + i, "203.0.113." + i))
+                        .expectStatus()
+                        .isUnauthorized();
+            }
+            long started = System.nanoTime();
+            call(basic("target@example.com", PASSWORD, "198.51.100.1"))
+                    .expectStatus()
+                    .isOk();
+            Duration took = Duration.ofNanos(System.nanoTime() - started);
+            assertThat(took).isGreaterThanOrEqualTo(Duration.ofMillis(300));
         }
 
         @Test
@@ -176,7 +252,8 @@ class LoginThrottleTests {
         }
     }
 
-    static SupportLabProperties properties(int free, int lockoutAfter, int addressLockoutAfter, Duration lockout) {
+    static SupportLabProperties properties(
+            int free, int lockoutAfter, int addressLockoutAfter, Duration lockout, Duration maxAccountDelay) {
         return new SupportLabProperties(
                 java.nio.file.Path.of("."),
                 java.net.URI.create("http://localhost"),
@@ -194,6 +271,7 @@ class LoginThrottleTests {
                         null,
                         null,
                         null,
-                        new SupportLabProperties.Login(free, lockoutAfter, addressLockoutAfter, lockout)));
+                        new SupportLabProperties.Login(
+                                free, lockoutAfter, addressLockoutAfter, lockout, maxAccountDelay)));
     }
 }

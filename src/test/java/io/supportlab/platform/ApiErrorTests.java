@@ -35,7 +35,7 @@ class ApiErrorTests extends IntegrationTest {
                 .expectHeader()
                 .contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .expectHeader()
-                .value(HttpHeaders.WWW_AUTHENTICATE, value -> assertThat(value).contains("Basic", "Bearer"))
+                .valueEquals(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"SupportLab\"")
                 .expectBody()
                 .jsonPath("$.status")
                 .isEqualTo(401)

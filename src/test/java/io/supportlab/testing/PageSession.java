@@ -44,9 +44,15 @@ public final class PageSession {
     }
 
     public HttpResponse<String> get(String path) {
-        HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(baseUrl + path))
-                .header("Accept", "text/html")
-                .GET());
+        return get(path, Map.of());
+    }
+
+    /** A GET with extra request headers, e.g. {@code HX-Request} for an htmx request. */
+    public HttpResponse<String> get(String path, Map<String, String> headers) {
+        HttpRequest.Builder request =
+                HttpRequest.newBuilder(URI.create(baseUrl + path)).header("Accept", "text/html");
+        headers.forEach(request::header);
+        HttpResponse<String> response = send(request.GET());
         Matcher token = CSRF.matcher(response.body());
         if (token.find()) {
             csrf = token.group(1);
