@@ -67,6 +67,9 @@ class TicketWebController {
         }
     }
 
+    /** The longest address the list puts into the browser's address bar. */
+    static final int MAX_ADDRESS_LENGTH = 2_000;
+
     private final TicketService tickets;
     private final StaffDirectory staff;
     private final LiveUpdates live;
@@ -99,9 +102,10 @@ class TicketWebController {
             HttpServletResponse response,
             Model model) {
         model.addAttribute("list", listView(filter, cursor, request));
-        response.setHeader(
-                "HX-Replace-Url",
-                "/tickets" + (request.getQueryString() == null ? "" : "?" + request.getQueryString()));
+        String address = "/tickets" + (request.getQueryString() == null ? "" : "?" + request.getQueryString());
+        if (address.length() <= MAX_ADDRESS_LENGTH) { // a longer one could not be sent back as a header
+            response.setHeader("HX-Replace-Url", address);
+        }
         return "tickets/ticketList";
     }
 
