@@ -45,11 +45,13 @@ class TicketWebController {
     private final TicketService tickets;
     private final StaffDirectory staff;
     private final LiveUpdates live;
+    private final CustomerEmailReach emailReach;
 
-    TicketWebController(TicketService tickets, StaffDirectory staff, LiveUpdates live) {
+    TicketWebController(TicketService tickets, StaffDirectory staff, LiveUpdates live, CustomerEmailReach emailReach) {
         this.tickets = tickets;
         this.staff = staff;
         this.live = live;
+        this.emailReach = emailReach;
     }
 
     @GetMapping
@@ -209,7 +211,12 @@ class TicketWebController {
     private TicketView view(String id, Caller agent, FormErrors errors) {
         Ticket ticket = tickets.get(id, agent);
         return new TicketView(
-                ticket, tickets.replies(id, agent), tickets.history(id, agent), staff.activeStaff(), errors);
+                ticket,
+                tickets.replies(id, agent),
+                tickets.history(id, agent),
+                staff.activeStaff(),
+                errors,
+                emailReach.reach(ticket.contactEmail()));
     }
 
     private TicketListView listView(TicketFilter filter, @Nullable String cursor, HttpServletRequest request) {
