@@ -1,6 +1,9 @@
 package io.supportlab.notifications;
 
+import io.supportlab.platform.Format;
 import io.supportlab.platform.Ids;
+import io.supportlab.platform.RateLimitGroup;
+import io.supportlab.platform.RateLimiter;
 import io.supportlab.platform.SupportLabProperties;
 import java.time.Clock;
 import java.time.Instant;
@@ -11,8 +14,8 @@ import org.springframework.stereotype.Component;
  * Writes notifications into the outbox, in the caller's transaction. Nothing is rendered in it (the
  * dispatcher renders, after the change committed), so an email problem can never undo the change.
  * The recipient's preferences decide the row's fate: {@code pending} (send now), {@code held} (for
- * their digest) or {@code skipped} (they want no email; the row stays as a record of what was not
- * sent, and why).
+ * their digest) or {@code skipped} (they want no email, or had enough confirmations lately; the row
+ * stays as a record of what was not sent, and why).
  */
 @Component
 class Outbox {
@@ -22,16 +25,19 @@ class Outbox {
 
     private final NotificationRepository notifications;
     private final PreferenceService preferences;
+    private final RateLimiter limiter;
     private final SupportLabProperties properties;
     private final Clock clock;
 
     Outbox(
             NotificationRepository notifications,
             PreferenceService preferences,
+            RateLimiter limiter,
             SupportLabProperties properties,
             Clock clock) {
         this.notifications = notifications;
         this.preferences = preferences;
+        this.limiter = limiter;
         this.properties = properties;
         this.clock = clock;
     }
@@ -41,6 +47,12 @@ class Outbox {
         NotificationType type = NotificationType.of(draft.mail());
         NotificationStatus status = statusFor(type, prefs);
         String skipReason = status == NotificationStatus.SKIPPED ? skipReason(prefs) : null;
+        if (status != NotificationStatus.SKIPPED
+                && type == NotificationType.TICKET_CREATED
+                && overConfirmationCap(prefs)) {
+            status = NotificationStatus.SKIPPED;
+            skipReason = confirmationCapReason();
+        }
         Instant now = Instant.now(clock);
         String id = Ids.newId();
         String threadId = draft.ticketId() == null ? null : threadId(draft.ticketId());
@@ -84,6 +96,22 @@ class Outbox {
         return prefs.emailNotifications()
                 ? "Skipped: the recipient's notification frequency is none"
                 : "Skipped: the recipient switched email notifications off";
+    }
+
+    /**
+     * Anyone may file a ticket for any address, so confirmations per address are capped (as
+     * access-link emails are): the public API cannot be used to mail one inbox again and again.
+     */
+    private boolean overConfirmationCap(Preferences prefs) {
+        return !limiter.consume(RateLimitGroup.CONFIRMATION_EMAILS, prefs.email())
+                .allowed();
+    }
+
+    private String confirmationCapReason() {
+        SupportLabProperties.Limit cap = properties.rateLimits().of(RateLimitGroup.CONFIRMATION_EMAILS);
+        return "Skipped: more than " + cap.requireCapacity() + " confirmation emails to this address within "
+                + Format.waitTime(cap.requirePeriod().toSeconds()) + " (supportlab.rate-limits."
+                + RateLimitGroup.CONFIRMATION_EMAILS.property() + ")";
     }
 
     /** The Message-ID of a ticket's first email, which all later ones refer to. */

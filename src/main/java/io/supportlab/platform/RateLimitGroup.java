@@ -18,7 +18,12 @@ public enum RateLimitGroup {
      * Access-link emails per recipient address, whoever asks: keeps many clients from flooding one
      * inbox. Counted by the ticket service, not by path (the pattern matches nothing).
      */
-    ACCESS_LINK_EMAILS("access-link-emails", "NONE", Pattern.compile("(?!)"));
+    ACCESS_LINK_EMAILS("access-link-emails", "NONE", Pattern.compile("(?!)")),
+    /**
+     * Ticket confirmation emails per recipient address, whoever files the tickets: keeps the public
+     * API from mailing one inbox again and again. Counted by the notification outbox.
+     */
+    CONFIRMATION_EMAILS("confirmation-emails", "NONE", Pattern.compile("(?!)"));
 
     private final String property;
     private final String method;

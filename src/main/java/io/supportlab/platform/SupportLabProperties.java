@@ -67,6 +67,8 @@ public record SupportLabProperties(
      * @param tracking experiment assignment and events (generous: real pages send many)
      * @param accessLinks customers asking for a new access link by email
      * @param accessLinkEmails access-link emails sent to one address, whoever asks
+     * @param confirmationEmails ticket confirmation emails sent to one address, whoever files the
+     *     tickets (the tickets are filed all the same; the emails over the limit are skipped)
      * @param login failed staff logins
      */
     public record RateLimits(
@@ -76,6 +78,7 @@ public record SupportLabProperties(
             @Nullable Limit tracking,
             @Nullable Limit accessLinks,
             @Nullable Limit accessLinkEmails,
+            @Nullable Limit confirmationEmails,
             @Valid @NotNull @DefaultValue Login login) {
 
         public RateLimits {
@@ -84,6 +87,7 @@ public record SupportLabProperties(
             tracking = Limit.orDefault(tracking, 1200, Duration.ofMinutes(1));
             accessLinks = Limit.orDefault(accessLinks, 10, Duration.ofHours(1));
             accessLinkEmails = Limit.orDefault(accessLinkEmails, 3, Duration.ofHours(1));
+            confirmationEmails = Limit.orDefault(confirmationEmails, 3, Duration.ofHours(1));
         }
 
         /** The limit of a group; never null once bound. */
@@ -94,6 +98,7 @@ public record SupportLabProperties(
                 case TRACKING -> tracking;
                 case ACCESS_LINKS -> accessLinks;
                 case ACCESS_LINK_EMAILS -> accessLinkEmails;
+                case CONFIRMATION_EMAILS -> confirmationEmails;
             };
             return java.util.Objects.requireNonNull(limit);
         }

@@ -29,6 +29,7 @@ class TestDatabaseContextCustomizerFactory implements ContextCustomizerFactory {
             "supportlab.rate-limits.tracking.capacity", 1_000_000,
             "supportlab.rate-limits.access-links.capacity", 1_000_000,
             "supportlab.rate-limits.access-link-emails.capacity", 1_000_000,
+            "supportlab.rate-limits.confirmation-emails.capacity", 1_000_000,
             "supportlab.rate-limits.login.free-failures", 1_000,
             "supportlab.rate-limits.login.lockout-failures", 1_000,
             "supportlab.rate-limits.login.address-lockout-failures", 1_000,
