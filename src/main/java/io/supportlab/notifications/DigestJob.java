@@ -8,7 +8,6 @@ import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.temporal.IsoFields;
 import java.util.List;
-import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -33,6 +32,7 @@ class DigestJob {
     private final NotificationRepository notifications;
     private final PreferenceService preferences;
     private final Outbox outbox;
+    private final MailRenderer renderer;
     private final NotificationsProperties properties;
     private final JdbcClient jdbc;
     private final SqlDialect dialect;
@@ -43,6 +43,7 @@ class DigestJob {
             NotificationRepository notifications,
             PreferenceService preferences,
             Outbox outbox,
+            MailRenderer renderer,
             NotificationsProperties properties,
             JdbcClient jdbc,
             SqlDialect dialect,
@@ -51,6 +52,7 @@ class DigestJob {
         this.notifications = notifications;
         this.preferences = preferences;
         this.outbox = outbox;
+        this.renderer = renderer;
         this.properties = properties;
         this.jdbc = jdbc;
         this.dialect = dialect;
@@ -97,6 +99,7 @@ class DigestJob {
 
     /** On a daily run everyone but weekly recipients; on a weekly run the weekly ones. */
     private void send(boolean weekly, Instant now) {
+        renderer.renderStoredCopies(); // a digest lists the subjects of the held emails
         for (String recipient : notifications.heldRecipients()) {
             transactions.executeWithoutResult(status -> digestFor(recipient, weekly));
         }
@@ -120,13 +123,7 @@ class DigestJob {
         List<DigestItem> items = held.stream()
                 .map(n -> new DigestItem(n.subject(), excerpt(n.content()), n.createdAt()))
                 .toList();
-        Notification digest = outbox.write(new Outbox.Draft(
-                NotificationType.DIGEST,
-                recipient,
-                null,
-                "digest",
-                Map.of("items", items, "weekly", weekly),
-                new Object[] {items.size()}));
+        Notification digest = outbox.write(new Outbox.Draft(recipient, null, new MailModel.DigestMail(items, weekly)));
         held.forEach(n -> notifications.markDigested(n.id(), digest.id()));
     }
 

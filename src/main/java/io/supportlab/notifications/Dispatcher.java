@@ -10,10 +10,12 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * Sends due notifications: claims a batch with a lease (skipping rows other instances hold), hands
- * each to the mail provider, and records the outcome: sent, retry later with exponential backoff,
- * or failed after the last attempt. A process killed mid-send leaves its rows pending; their lease
- * lapses and they are sent again (at least once: SMTP offers no exactly-once).
+ * Sends due notifications: renders the stored copies of new rows, claims a batch with a lease
+ * (skipping rows other instances hold), renders each email with fresh links, hands it to the mail
+ * provider, and records the outcome: sent, retry later with exponential backoff, or failed after
+ * the last attempt (or at once, when it cannot be rendered). An address that wants no more email by
+ * the time its email is due gets none. A process killed mid-send leaves its rows pending; their
+ * lease lapses and they are sent again (at least once: SMTP offers no exactly-once).
  */
 @Component
 class Dispatcher {
@@ -21,16 +23,22 @@ class Dispatcher {
     private static final Logger log = LoggerFactory.getLogger(Dispatcher.class);
 
     private final NotificationRepository notifications;
+    private final MailRenderer renderer;
+    private final PreferenceService preferences;
     private final MailProvider provider;
     private final NotificationsProperties properties;
     private final Clock clock;
 
     Dispatcher(
             NotificationRepository notifications,
+            MailRenderer renderer,
+            PreferenceService preferences,
             MailProvider provider,
             NotificationsProperties properties,
             Clock clock) {
         this.notifications = notifications;
+        this.renderer = renderer;
+        this.preferences = preferences;
         this.provider = provider;
         this.properties = properties;
         this.clock = clock;
@@ -50,6 +58,7 @@ class Dispatcher {
 
     /** Sends everything due now; returns how many notifications were attempted. */
     int dispatchDue() {
+        renderer.renderStoredCopies();
         int attempted = 0;
         List<Notification> batch;
         do {
@@ -62,8 +71,24 @@ class Dispatcher {
     }
 
     private void deliver(Notification notification) {
+        if (notification.notificationType().followsPreferences()) {
+            Preferences prefs = preferences.get(notification.recipientEmail());
+            if (!prefs.wantsEmail()) {
+                notifications.markSkipped(notification.id(), Outbox.skipReason(prefs));
+                return;
+            }
+        }
+        OutgoingMail mail;
         try {
-            provider.send(OutgoingMail.of(notification, properties.from()));
+            mail = renderer.outgoing(notification);
+        } catch (RuntimeException e) {
+            // Waiting does not mend a template; the row fails now, with the reason, and can be retried.
+            log.warn("Notification {} could not be rendered", notification.id(), e);
+            notifications.markFailed(notification.id(), MailRenderer.unrenderable(e));
+            return;
+        }
+        try {
+            provider.send(mail);
             notifications.markSent(notification.id(), Instant.now(clock));
         } catch (MailProvider.MailDeliveryException | RuntimeException e) {
             String error = Problems.abbreviate(String.valueOf(e.getMessage()), 500);

@@ -19,10 +19,13 @@ class NotificationPersonalData implements PersonalData {
             List<Notification> notifications, @Nullable Preferences preferences) {}
 
     private final NotificationRepository notifications;
+    private final MailRenderer renderer;
     private final PreferenceRepository preferences;
 
-    NotificationPersonalData(NotificationRepository notifications, PreferenceRepository preferences) {
+    NotificationPersonalData(
+            NotificationRepository notifications, MailRenderer renderer, PreferenceRepository preferences) {
         this.notifications = notifications;
+        this.renderer = renderer;
         this.preferences = preferences;
     }
 
@@ -34,7 +37,10 @@ class NotificationPersonalData implements PersonalData {
     @Override
     public Object export(String email) {
         return new Exported(
-                notifications.forRecipient(email), preferences.find(email).orElse(null));
+                notifications.forRecipient(email).stream()
+                        .map(renderer::withCopy)
+                        .toList(),
+                preferences.find(email).orElse(null));
     }
 
     @Override

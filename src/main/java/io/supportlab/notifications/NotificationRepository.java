@@ -18,14 +18,39 @@ class NotificationRepository {
 
     private static final String COLUMNS = """
             id, ticket_id, recipient_email, notification_type, subject, content, html_content, status, attempts,
-            last_error, next_attempt_at, sent_at, created_at, message_id, thread_id, unsubscribe_url, digest_id""";
+            last_error, next_attempt_at, sent_at, created_at, message_id, thread_id, digest_id, parameters""";
 
     private static final String INSERT = """
             INSERT INTO notifications (id, ticket_id, recipient_email, notification_type, subject, content,
                 html_content, status, attempts, last_error, next_attempt_at, created_at, message_id, thread_id,
-                unsubscribe_url)
+                parameters)
             VALUES (:id, :ticketId, :recipient, :type, :subject, :content, :html, :status, 0, :lastError,
-                :nextAttemptAt, :createdAt, :messageId, :threadId, :unsubscribeUrl)
+                :nextAttemptAt, :createdAt, :messageId, :threadId, :parameters)
+            """;
+
+    /** Rows whose stored copy is still to be rendered (failed ones wait for a retry). */
+    private static final String UNRENDERED = "SELECT " + COLUMNS + """
+             FROM notifications
+            WHERE rendered_at IS NULL AND status IN ('pending', 'held', 'skipped')
+            ORDER BY created_at, id LIMIT :limit
+            """;
+
+    private static final String MARK_RENDERED = """
+            UPDATE notifications SET subject = :subject, content = :content, html_content = :html,
+                rendered_at = :now
+            WHERE id = :id AND rendered_at IS NULL
+            """;
+
+    private static final String MARK_UNRENDERABLE = """
+            UPDATE notifications SET status = 'failed', last_error = :error, next_attempt_at = NULL,
+                claimed_until = NULL
+            WHERE id = :id AND rendered_at IS NULL
+            """;
+
+    private static final String MARK_SKIPPED = """
+            UPDATE notifications SET status = 'skipped', last_error = :reason, next_attempt_at = NULL,
+                claimed_until = NULL
+            WHERE id = :id
             """;
 
     private static final String FOR_TICKET =
@@ -37,7 +62,7 @@ class NotificationRepository {
     private static final String CLAIM = """
             UPDATE notifications SET claimed_until = :leaseUntil
             WHERE id IN (SELECT id FROM notifications
-                         WHERE status = 'pending' AND next_attempt_at <= :now
+                         WHERE status = 'pending' AND next_attempt_at <= :now AND rendered_at IS NOT NULL
                            AND (claimed_until IS NULL OR claimed_until < :now)
                          ORDER BY next_attempt_at LIMIT :limit%s)
             RETURNING %s
@@ -69,8 +94,11 @@ class NotificationRepository {
     private static final String HELD_RECIPIENTS =
             "SELECT DISTINCT recipient_email FROM notifications WHERE status = 'held' ORDER BY recipient_email";
 
-    private static final String HELD_FOR = "SELECT " + COLUMNS
-            + " FROM notifications WHERE status = 'held' AND recipient_email = :recipient ORDER BY created_at, id";
+    private static final String HELD_FOR = "SELECT " + COLUMNS + """
+             FROM notifications
+            WHERE status = 'held' AND recipient_email = :recipient AND rendered_at IS NOT NULL
+            ORDER BY created_at, id
+            """;
 
     private static final String MARK_DIGESTED =
             "UPDATE notifications SET status = 'digested', digest_id = :digestId WHERE id = :id AND status = 'held'";
@@ -113,8 +141,33 @@ class NotificationRepository {
                 .param("createdAt", dialect.timestamp(n.createdAt()))
                 .param("messageId", n.messageId())
                 .param("threadId", n.threadId())
-                .param("unsubscribeUrl", n.unsubscribeUrl())
+                .param("parameters", n.parameters())
                 .update();
+    }
+
+    List<Notification> unrendered(int limit) {
+        return jdbc.sql(UNRENDERED)
+                .param("limit", limit)
+                .query(NotificationRepository::map)
+                .list();
+    }
+
+    void markRendered(String id, String subject, String content, String html, Instant now) {
+        jdbc.sql(MARK_RENDERED)
+                .param("id", id)
+                .param("subject", subject)
+                .param("content", content)
+                .param("html", html)
+                .param("now", dialect.timestamp(now))
+                .update();
+    }
+
+    void markUnrenderable(String id, String error) {
+        jdbc.sql(MARK_UNRENDERABLE).param("id", id).param("error", error).update();
+    }
+
+    void markSkipped(String id, String reason) {
+        jdbc.sql(MARK_SKIPPED).param("id", id).param("reason", reason).update();
     }
 
     List<Notification> forRecipient(String recipient) {
@@ -236,8 +289,8 @@ class NotificationRepository {
                 SqlDialect.requireInstant(rs, "created_at"),
                 nonNull(rs.getString("message_id"), rs.getString("id")),
                 rs.getString("thread_id"),
-                rs.getString("unsubscribe_url"),
-                rs.getString("digest_id"));
+                rs.getString("digest_id"),
+                rs.getString("parameters"));
     }
 
     private static String nonNull(@Nullable String value, String fallback) {

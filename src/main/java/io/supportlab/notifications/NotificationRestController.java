@@ -23,13 +23,18 @@ class NotificationRestController {
         this.notifications = notifications;
     }
 
-    @Operation(summary = "Notifications of a ticket, oldest first, with delivery status, attempts and error (staff)")
+    @Operation(
+            summary = "Notifications of a ticket, oldest first, with delivery status, attempts and error (staff)",
+            description = "subject and content are the stored copy of each email: the customer's sign-in and"
+                    + " unsubscribe links appear as [redacted: ...]; the email sent carries freshly minted ones.")
     @GetMapping("/api/tickets/{id}/notifications")
     List<Notification> forTicket(@PathVariable String id, Authentication caller) {
         return notifications.forTicket(id, Caller.of(caller));
     }
 
-    @Operation(summary = "Outbox rows with a status, newest first (staff): e.g. failed ones and why")
+    @Operation(
+            summary = "Outbox rows with a status, newest first (staff): e.g. failed ones and why",
+            description = "Links that would sign in as the customer or unsubscribe them are redacted in content.")
     @GetMapping("/api/notifications")
     List<Notification> withStatus(@RequestParam(defaultValue = "failed") NotificationStatus status) {
         return notifications.withStatus(status);

@@ -17,21 +17,29 @@ class NotificationService {
     static final int OVERVIEW_LIMIT = 200;
 
     private final NotificationRepository notifications;
+    private final MailRenderer renderer;
     private final TicketService tickets;
     private final Clock clock;
 
-    NotificationService(NotificationRepository notifications, TicketService tickets, Clock clock) {
+    NotificationService(
+            NotificationRepository notifications, MailRenderer renderer, TicketService tickets, Clock clock) {
         this.notifications = notifications;
+        this.renderer = renderer;
         this.tickets = tickets;
         this.clock = clock;
     }
 
     List<Notification> forTicket(String idOrReference, Caller caller) {
-        return notifications.forTicket(tickets.get(idOrReference, caller).id());
+        return withCopies(
+                notifications.forTicket(tickets.get(idOrReference, caller).id()));
     }
 
     List<Notification> withStatus(NotificationStatus status) {
-        return notifications.byStatus(status, OVERVIEW_LIMIT);
+        return withCopies(notifications.byStatus(status, OVERVIEW_LIMIT));
+    }
+
+    private List<Notification> withCopies(List<Notification> rows) {
+        return rows.stream().map(renderer::withCopy).toList();
     }
 
     Map<NotificationStatus, Long> counts() {
@@ -48,6 +56,6 @@ class NotificationService {
                             + notification.status().value(),
                     Map.of("status", notification.status().value()));
         }
-        return notifications.find(id).orElseThrow();
+        return renderer.withCopy(notifications.find(id).orElseThrow());
     }
 }

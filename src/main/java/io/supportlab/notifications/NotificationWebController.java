@@ -44,7 +44,7 @@ class NotificationWebController {
     String retry(@PathVariable String id, RedirectAttributes redirect) {
         try {
             Notification queued = notifications.retry(id);
-            Flashes.success(redirect, "Queued “" + Problems.abbreviate(queued.subject(), 80) + "” again");
+            Flashes.success(redirect, "Queued “" + Problems.abbreviate(queued.displaySubject(), 80) + "” again");
         } catch (ErrorResponseException e) {
             Flashes.error(redirect, String.valueOf(e.getBody().getDetail()));
         }

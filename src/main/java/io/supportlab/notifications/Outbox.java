@@ -1,104 +1,86 @@
 package io.supportlab.notifications;
 
-import io.supportlab.accounts.CustomerAccess;
-import io.supportlab.accounts.SignedTokens;
+import io.supportlab.platform.Format;
 import io.supportlab.platform.Ids;
+import io.supportlab.platform.RateLimitGroup;
+import io.supportlab.platform.RateLimiter;
 import io.supportlab.platform.SupportLabProperties;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
-import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
-import org.springframework.web.util.UriComponentsBuilder;
 
 /**
- * Writes notifications into the outbox, in the caller's transaction. The recipient's preferences
- * decide the row's fate: {@code pending} (send now), {@code held} (for their digest) or {@code
- * skipped} (they want no email; the row stays as a record of what was not sent, and why).
+ * Writes notifications into the outbox, in the caller's transaction. Nothing is rendered in it (the
+ * dispatcher renders, after the change committed), so an email problem can never undo the change.
+ * The recipient's preferences decide the row's fate: {@code pending} (send now), {@code held} (for
+ * their digest) or {@code skipped} (they want no email, or had enough confirmations lately; the row
+ * stays as a record of what was not sent, and why).
  */
 @Component
 class Outbox {
 
-    static final Duration UNSUBSCRIBE_LINK_VALIDITY = Duration.ofDays(365);
-
-    /** What to write: a message for {@code recipient}, rendered from {@code template}. */
-    record Draft(
-            NotificationType type,
-            String recipient,
-            @Nullable String ticketId,
-            String template,
-            Map<String, Object> params,
-            Object[] subjectArgs) {}
+    /** What to write: {@code mail} for {@code recipient}, about a ticket or not. */
+    record Draft(String recipient, @Nullable String ticketId, MailModel mail) {}
 
     private final NotificationRepository notifications;
     private final PreferenceService preferences;
-    private final EmailComposer composer;
-    private final CustomerAccess customerAccess;
-    private final SignedTokens tokens;
+    private final RateLimiter limiter;
     private final SupportLabProperties properties;
     private final Clock clock;
 
     Outbox(
             NotificationRepository notifications,
             PreferenceService preferences,
-            EmailComposer composer,
-            CustomerAccess customerAccess,
-            SignedTokens tokens,
+            RateLimiter limiter,
             SupportLabProperties properties,
             Clock clock) {
         this.notifications = notifications;
         this.preferences = preferences;
-        this.composer = composer;
-        this.customerAccess = customerAccess;
-        this.tokens = tokens;
+        this.limiter = limiter;
         this.properties = properties;
         this.clock = clock;
     }
 
     Notification write(Draft draft) {
         Preferences prefs = preferences.get(draft.recipient());
+        NotificationType type = NotificationType.of(draft.mail());
+        NotificationStatus status = statusFor(type, prefs);
+        String skipReason = status == NotificationStatus.SKIPPED ? skipReason(prefs) : null;
+        if (status != NotificationStatus.SKIPPED
+                && type == NotificationType.TICKET_CREATED
+                && overConfirmationCap(prefs)) {
+            status = NotificationStatus.SKIPPED;
+            skipReason = confirmationCapReason();
+        }
         Instant now = Instant.now(clock);
         String id = Ids.newId();
-        String unsubscribe = unsubscribeUrl(prefs.email());
-        Map<String, Object> params = new HashMap<>(draft.params());
-        params.put("accessLink", customerAccess.accessLink(prefs.email()).toString());
-        params.put("unsubscribeLink", unsubscribe);
-        EmailComposer.Email email = composer.compose(draft.template(), prefs.language(), params, draft.subjectArgs());
-
-        NotificationStatus status = statusFor(draft.type(), prefs);
         String threadId = draft.ticketId() == null ? null : threadId(draft.ticketId());
-        String messageId =
-                draft.type() == NotificationType.TICKET_CREATED && threadId != null ? threadId : messageId(id);
+        String messageId = type == NotificationType.TICKET_CREATED && threadId != null ? threadId : messageId(id);
         Notification notification = new Notification(
                 id,
                 draft.ticketId(),
                 prefs.email(),
-                draft.type(),
-                email.subject(),
-                email.text(),
-                email.html(),
+                type,
+                "",
+                "",
+                null,
                 status,
                 0,
-                status == NotificationStatus.SKIPPED ? skipReason(prefs) : null,
+                skipReason,
                 status == NotificationStatus.PENDING ? now : null,
                 null,
                 now,
                 messageId,
                 threadId,
-                unsubscribe,
-                null);
+                null,
+                MailParameters.write(draft.mail()));
         notifications.insert(notification);
         return notification;
     }
 
-    /**
-     * Access links answer the customer's own request, so they go out whatever the preferences say;
-     * everything else follows them.
-     */
     static NotificationStatus statusFor(NotificationType type, Preferences prefs) {
-        if (type == NotificationType.ACCESS_LINK || type == NotificationType.DIGEST) {
+        if (!type.followsPreferences()) {
             return NotificationStatus.PENDING;
         }
         if (!prefs.wantsEmail()) {
@@ -116,12 +98,20 @@ class Outbox {
                 : "Skipped: the recipient switched email notifications off";
     }
 
-    String unsubscribeUrl(String email) {
-        return UriComponentsBuilder.fromUri(properties.baseUrl())
-                .path("/unsubscribe")
-                .queryParam("token", tokens.issue(email, SignedTokens.Purpose.UNSUBSCRIBE, UNSUBSCRIBE_LINK_VALIDITY))
-                .build()
-                .toUriString();
+    /**
+     * Anyone may file a ticket for any address, so confirmations per address are capped (as
+     * access-link emails are): the public API cannot be used to mail one inbox again and again.
+     */
+    private boolean overConfirmationCap(Preferences prefs) {
+        return !limiter.consume(RateLimitGroup.CONFIRMATION_EMAILS, prefs.email())
+                .allowed();
+    }
+
+    private String confirmationCapReason() {
+        SupportLabProperties.Limit cap = properties.rateLimits().of(RateLimitGroup.CONFIRMATION_EMAILS);
+        return "Skipped: more than " + cap.requireCapacity() + " confirmation emails to this address within "
+                + Format.waitTime(cap.requirePeriod().toSeconds()) + " (supportlab.rate-limits."
+                + RateLimitGroup.CONFIRMATION_EMAILS.property() + ")";
     }
 
     /** The Message-ID of a ticket's first email, which all later ones refer to. */

@@ -9,6 +9,7 @@ import org.jspecify.annotations.Nullable;
  * @param threadId the {@code Message-ID} this one answers ({@code In-Reply-To}, {@code References}),
  *     or null for the first email of a thread
  * @param unsubscribeUrl for the {@code List-Unsubscribe} headers, or null
+ * @param redactedText the text with its links redacted, as stored: what a provider may print
  */
 record OutgoingMail(
         String from,
@@ -18,18 +19,30 @@ record OutgoingMail(
         @Nullable String html,
         String messageId,
         @Nullable String threadId,
-        @Nullable String unsubscribeUrl) {
+        @Nullable String unsubscribeUrl,
+        String redactedText) {
 
-    static OutgoingMail of(Notification n, String from) {
-        String thread = n.threadId() != null && !n.threadId().equals(n.messageId()) ? n.threadId() : null;
+    /** {@code email}, just rendered for {@code n} with {@code unsubscribeUrl} in it. */
+    static OutgoingMail rendered(Notification n, String from, EmailComposer.Email email, String unsubscribeUrl) {
         return new OutgoingMail(
                 from,
                 n.recipientEmail(),
-                n.subject(),
-                n.content(),
-                n.htmlContent(),
+                email.subject(),
+                email.text(),
+                email.html(),
                 n.messageId(),
-                thread,
-                n.unsubscribeUrl());
+                thread(n),
+                unsubscribeUrl,
+                n.content());
+    }
+
+    /** A row written before emails were rendered when sent: its stored text, links already redacted. */
+    static OutgoingMail stored(Notification n, String from) {
+        return new OutgoingMail(
+                from, n.recipientEmail(), n.subject(), n.content(), null, n.messageId(), thread(n), null, n.content());
+    }
+
+    private static @Nullable String thread(Notification n) {
+        return n.threadId() != null && !n.threadId().equals(n.messageId()) ? n.threadId() : null;
     }
 }

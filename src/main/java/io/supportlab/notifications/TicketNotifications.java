@@ -2,17 +2,19 @@ package io.supportlab.notifications;
 
 import io.supportlab.accounts.CustomerAccess;
 import io.supportlab.tickets.CustomerAccessRequested;
+import io.supportlab.tickets.Reply;
 import io.supportlab.tickets.Ticket;
 import io.supportlab.tickets.TicketCreated;
 import io.supportlab.tickets.TicketReplied;
 import io.supportlab.tickets.TicketStatusChanged;
-import java.util.Map;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
  * Turns ticket events into customer emails. These listeners run synchronously inside the
- * transaction that published the event, so the outbox row commits (or rolls back) with the change.
+ * transaction that published the event, so the outbox row commits (or rolls back) with the change;
+ * they only write the row (what the email is to say), the dispatcher renders it later. A ticket
+ * flagged as spam mails nobody: its address may not be the sender's.
  */
 @Component
 class TicketNotifications {
@@ -29,61 +31,61 @@ class TicketNotifications {
     void created(TicketCreated event) {
         Ticket ticket = event.ticket();
         if (ticket.spam()) {
-            return; // the address may not be the sender's: flagged tickets mail nobody
+            return;
         }
-        outbox.write(new Outbox.Draft(
-                NotificationType.TICKET_CREATED,
-                ticket.contactEmail(),
-                ticket.id(),
-                "ticketCreated",
-                Map.of("ticket", ticket),
-                new Object[] {ticket.reference(), ticket.title()}));
+        write(
+                ticket,
+                new MailModel.TicketCreatedMail(
+                        ticket.reference(), ticket.title(), ticket.description(), ticket.priority()));
     }
 
+    /** A status change that came with an emailed reply is told in that reply's email: one email, not two. */
     @EventListener
     void statusChanged(TicketStatusChanged event) {
         Ticket ticket = event.ticket();
-        outbox.write(new Outbox.Draft(
-                NotificationType.STATUS_UPDATE,
-                ticket.contactEmail(),
-                ticket.id(),
-                "statusUpdate",
-                Map.of(
-                        "ticket",
-                        ticket,
-                        "from",
-                        event.from(),
-                        "to",
-                        event.to(),
-                        "notes",
-                        event.notes() == null ? "" : event.notes()),
-                new Object[] {ticket.reference(), ticket.title()}));
-    }
-
-    /** Public staff replies go to the customer; internal notes and the customer's own replies do not. */
-    @EventListener
-    void replied(TicketReplied event) {
-        if (!event.reply().isPublic() || event.reply().fromCustomer()) {
+        if (ticket.spam() || (event.reply() != null && emailed(event.reply()))) {
             return;
         }
+        write(
+                ticket,
+                new MailModel.StatusUpdateMail(
+                        ticket.reference(),
+                        ticket.title(),
+                        event.from(),
+                        event.to(),
+                        event.notes() == null ? "" : event.notes()));
+    }
+
+    @EventListener
+    void replied(TicketReplied event) {
         Ticket ticket = event.ticket();
-        outbox.write(new Outbox.Draft(
-                NotificationType.TICKET_REPLY,
-                ticket.contactEmail(),
-                ticket.id(),
-                "ticketReply",
-                Map.of("ticket", ticket, "reply", event.reply()),
-                new Object[] {ticket.reference(), ticket.title()}));
+        if (ticket.spam() || !emailed(event.reply())) {
+            return;
+        }
+        write(
+                ticket,
+                new MailModel.TicketReplyMail(
+                        ticket.reference(),
+                        ticket.title(),
+                        event.reply().body(),
+                        event.statusBefore(),
+                        ticket.status()));
     }
 
     @EventListener
     void accessRequested(CustomerAccessRequested event) {
         outbox.write(new Outbox.Draft(
-                NotificationType.ACCESS_LINK,
                 event.email(),
                 null,
-                "accessLink",
-                Map.of("validityDays", customerAccess.linkValidity().toDays()),
-                new Object[0]));
+                new MailModel.AccessLinkMail(customerAccess.linkValidity().toDays())));
+    }
+
+    /** Public staff replies go to the customer; internal notes and the customer's own replies do not. */
+    private static boolean emailed(Reply reply) {
+        return reply.isPublic() && !reply.fromCustomer();
+    }
+
+    private void write(Ticket ticket, MailModel mail) {
+        outbox.write(new Outbox.Draft(ticket.contactEmail(), ticket.id(), mail));
     }
 }

@@ -1,10 +1,12 @@
 /**
  * Communication with customers: the notification outbox (the seed's {@code notifications} table,
- * written in the transaction of the change that causes it), its dispatcher and mail providers,
- * email templates, per-address preferences, daily and weekly digests, and unsubscribe links.
+ * written in the transaction of the change that causes it, rendered after it), its dispatcher and
+ * mail providers, email templates, per-address preferences, daily and weekly digests, and
+ * unsubscribe links. What staff can read of an email never holds the customer's live links.
  *
- * <p>Listens to events of {@code tickets}; uses {@code accounts} for signed links; exports and
- * erases an address's emails and preferences for {@code privacy}. Nothing depends on this package.
+ * <p>Listens to events of {@code tickets} and answers its {@code CustomerEmailReach}; uses {@code
+ * accounts} for signed links; exports and erases an address's emails and preferences for {@code
+ * privacy}. Nothing depends on this package.
  */
 @NullMarked
 package io.supportlab.notifications;

@@ -23,7 +23,12 @@ public enum RateLimitGroup {
      * Public tickets (API or help-center form) naming one contact address, whoever sends them:
      * beyond the limit they are filed but flagged as spam. Counted by the ticket module.
      */
-    CONTACT_TICKETS("contact-tickets", "NONE", Pattern.compile("(?!)"));
+    CONTACT_TICKETS("contact-tickets", "NONE", Pattern.compile("(?!)")),
+    /**
+     * Ticket confirmation emails per recipient address, whoever files the tickets: keeps the public
+     * API from mailing one inbox again and again. Counted by the notification outbox.
+     */
+    CONFIRMATION_EMAILS("confirmation-emails", "NONE", Pattern.compile("(?!)"));
 
     private final String property;
     private final String method;

@@ -69,6 +69,8 @@ public record SupportLabProperties(
      * @param accessLinks customers asking for a new access link by email
      * @param accessLinkEmails access-link emails sent to one address, whoever asks
      * @param contactTickets public tickets naming one contact address, whoever sends them (more are flagged)
+     * @param confirmationEmails ticket confirmation emails sent to one address, whoever files the
+     *     tickets (the tickets are filed all the same; the emails over the limit are skipped)
      * @param login failed staff logins
      */
     public record RateLimits(
@@ -79,6 +81,7 @@ public record SupportLabProperties(
             @Nullable Limit accessLinks,
             @Nullable Limit accessLinkEmails,
             @Nullable Limit contactTickets,
+            @Nullable Limit confirmationEmails,
             @Valid @NotNull @DefaultValue Login login) {
 
         public RateLimits {
@@ -88,6 +91,7 @@ public record SupportLabProperties(
             accessLinks = Limit.orDefault(accessLinks, 10, Duration.ofHours(1));
             accessLinkEmails = Limit.orDefault(accessLinkEmails, 3, Duration.ofHours(1));
             contactTickets = Limit.orDefault(contactTickets, 5, Duration.ofHours(1));
+            confirmationEmails = Limit.orDefault(confirmationEmails, 3, Duration.ofHours(1));
         }
 
         /** The limit of a group; never null once bound. */
@@ -99,6 +103,7 @@ public record SupportLabProperties(
                 case ACCESS_LINKS -> accessLinks;
                 case ACCESS_LINK_EMAILS -> accessLinkEmails;
                 case CONTACT_TICKETS -> contactTickets;
+                case CONFIRMATION_EMAILS -> confirmationEmails;
             };
             return java.util.Objects.requireNonNull(limit);
         }

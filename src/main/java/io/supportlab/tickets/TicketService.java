@@ -217,7 +217,7 @@ public class TicketService {
             recordFieldChange(saved, FieldChange.Field.ASSIGNEE, current.assignee(), assignee, caller.email(), now);
         }
         if (statusChanged) {
-            recordStatusChange(saved, current.status(), caller.email(), notes, now);
+            recordStatusChange(saved, current.status(), caller.email(), notes, now, null);
             audit.record(
                     caller.email(),
                     "ticket.status_changed",
@@ -294,11 +294,12 @@ public class TicketService {
             tickets.markFirstResponse(current.id(), now);
         }
         Ticket saved = tickets.find(current.id()).orElseThrow();
-        if (status != current.status()) {
+        TicketStatus before = status != current.status() ? current.status() : null;
+        if (before != null) {
             String why = caller.staff() ? "Replied to the customer" : "Customer replied";
-            recordStatusChange(saved, current.status(), caller.email(), why, now);
+            recordStatusChange(saved, before, caller.email(), why, now, reply);
         }
-        events.publishEvent(new TicketReplied(saved, reply));
+        events.publishEvent(new TicketReplied(saved, reply, before));
         return reply;
     }
 
@@ -312,9 +313,10 @@ public class TicketService {
         return current;
     }
 
-    private void recordStatusChange(Ticket saved, TicketStatus from, String by, @Nullable String notes, Instant now) {
+    private void recordStatusChange(
+            Ticket saved, TicketStatus from, String by, @Nullable String notes, Instant now, @Nullable Reply reply) {
         conversation.insert(new StatusChange(Ids.newId(), saved.id(), from, saved.status(), by, notes, now));
-        events.publishEvent(new TicketStatusChanged(saved, from, saved.status(), by, notes));
+        events.publishEvent(new TicketStatusChanged(saved, from, saved.status(), by, notes, reply));
     }
 
     private void recordFieldChange(

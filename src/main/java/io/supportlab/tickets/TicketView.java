@@ -4,14 +4,34 @@ import io.supportlab.accounts.StaffUser;
 import io.supportlab.platform.FormErrors;
 import java.util.List;
 
-/** One ticket with its conversation and timeline, for the agent's ticket page. */
+/**
+ * One ticket with its conversation and timeline, for the agent's ticket page.
+ *
+ * @param details what the details form shows as chosen
+ * @param emailReach how a public reply reaches the customer's address
+ */
 public record TicketView(
         Ticket ticket,
         List<Reply> replies,
         List<TimelineEntry> timeline,
         List<StaffUser> staff,
         DetailsValues details,
-        FormErrors errors) {
+        FormErrors errors,
+        CustomerEmailReach.Reach emailReach) {
+
+    /** What the public-reply choice says, so that nobody expects an email that will not be sent. */
+    public String publicReplyLabel() {
+        if (ticket.spam()) {
+            return "Public reply (not emailed: the ticket is flagged as spam)";
+        }
+        return switch (emailReach) {
+            case IMMEDIATELY -> "Public reply (emailed to " + ticket.contactEmail() + ")";
+            case IN_DIGEST -> "Public reply (in the digest email to " + ticket.contactEmail() + ")";
+            case NOT_EMAILED ->
+                "Public reply (not emailed: " + ticket.contactEmail()
+                        + " turned ticket emails off; it shows on their ticket page)";
+        };
+    }
 
     /** The statuses offered in the status picker: the current one and those it may become. */
     public List<TicketStatus> statusChoices() {

@@ -73,11 +73,13 @@ class TicketWebController {
     private final TicketService tickets;
     private final StaffDirectory staff;
     private final LiveUpdates live;
+    private final CustomerEmailReach emailReach;
 
-    TicketWebController(TicketService tickets, StaffDirectory staff, LiveUpdates live) {
+    TicketWebController(TicketService tickets, StaffDirectory staff, LiveUpdates live, CustomerEmailReach emailReach) {
         this.tickets = tickets;
         this.staff = staff;
         this.live = live;
+        this.emailReach = emailReach;
     }
 
     @GetMapping
@@ -271,7 +273,8 @@ class TicketWebController {
                 tickets.timeline(ticket.id(), agent),
                 staff.activeStaff(),
                 details,
-                errors);
+                errors,
+                emailReach.reach(ticket.contactEmail()));
     }
 
     private TicketListView listView(TicketFilter filter, @Nullable String cursor, HttpServletRequest request) {

@@ -271,6 +271,7 @@ class LoginThrottleTests {
                         null,
                         null,
                         null,
+                        null,
                         new SupportLabProperties.Login(
                                 free, lockoutAfter, addressLockoutAfter, lockout, maxAccountDelay)));
     }

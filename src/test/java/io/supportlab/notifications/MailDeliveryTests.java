@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import io.supportlab.accounts.Caller;
+import io.supportlab.accounts.CustomerAccess;
+import io.supportlab.accounts.SignedTokens;
 import io.supportlab.testing.IntegrationTest;
 import io.supportlab.testing.TestSmtp;
 import io.supportlab.testing.UsePostgres;
@@ -23,6 +25,8 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -56,6 +60,15 @@ class MailDeliveryTests {
 
         @Autowired
         NotificationRepository notifications;
+
+        @Autowired
+        PreferenceService preferences;
+
+        @Autowired
+        CustomerAccess customerAccess;
+
+        @Autowired
+        SignedTokens tokens;
 
         final Caller agent = new Caller(ADMIN_EMAIL, true);
 
@@ -217,6 +230,161 @@ class MailDeliveryTests {
                     .exchange()
                     .expectStatus()
                     .isUnauthorized();
+        }
+
+        @Test
+        void customerTextIsQuotedAndItsLinksCannotBeClicked() throws Exception {
+            Ticket ticket = tickets.create(
+                    new NewTicket(
+                            "Verify your account at http://phish.example",
+                            "Your account is locked.\nLog in at https://phish.example/login or www.phish.example today.",
+                            TicketPriority.HIGH,
+                            "victim@example.com"),
+                    null);
+            dispatcher.dispatchDue();
+
+            MimeMessage mail = smtp.getReceivedMessages()[0];
+            assertThat(mail.getSubject())
+                    .isEqualTo("[" + ticket.reference()
+                            + "] We received your request: Verify your account at hxxp://phish[.]example");
+            String text = textOf(mail);
+            String html = (String) alternativePart(mail).getBodyPart(1).getContent();
+            assertThat(text)
+                    .contains(
+                            "> Verify your account at hxxp://phish[.]example",
+                            "> Your account is locked.\n> Log in at hxxps://phish[.]example/login or www[.]phish[.]example today.")
+                    .doesNotContain("phish.example");
+            assertThat(html)
+                    .contains("<blockquote", "hxxps://phish[.]example/login or www[.]phish[.]example today.")
+                    .doesNotContain("phish.example");
+            assertThat(hrefs(html)).hasSize(2).allMatch(href -> href.startsWith("http://localhost:8080/"));
+        }
+
+        @Test
+        void staffRepliesKeepTheirLinks() throws Exception {
+            Ticket ticket = ticket("Reset", "reset@example.com");
+            tickets.reply(
+                    ticket.id(),
+                    new NewReply("The guide: https://docs.example.com/reset", Reply.Visibility.PUBLIC),
+                    agent);
+            dispatcher.dispatchDue();
+            MimeMessage reply = smtp.getReceivedMessages()[1];
+            assertThat(textOf(reply)).contains("The guide: https://docs.example.com/reset");
+        }
+
+        @Test
+        void firstPublicReplyToANewTicketIsOneEmailThatSaysTheStatusChanged() throws Exception {
+            Ticket ticket = ticket("One email please", "one@example.com");
+            dispatcher.dispatchDue();
+            tickets.reply(ticket.id(), new NewReply("We are on it", Reply.Visibility.PUBLIC), agent);
+            dispatcher.dispatchDue();
+
+            MimeMessage[] received = smtp.getReceivedMessages();
+            assertThat(received).hasSize(2);
+            assertThat(received[1].getSubject()).startsWith("[" + ticket.reference() + "] New reply");
+            assertThat(textOf(received[1])).contains("We are on it", "New -> In progress");
+            assertThat(notifications.forTicket(ticket.id()))
+                    .extracting(Notification::notificationType)
+                    .containsExactly(NotificationType.TICKET_CREATED, NotificationType.TICKET_REPLY);
+        }
+
+        @Test
+        void ticketsFlaggedAsSpamMailNobodyWhenTheyChangeOrAreAnswered() {
+            Ticket filed = tickets.create(
+                    new NewTicket("Cheap pills", "Buy now", TicketPriority.LOW, "someone@example.com"), null);
+            // How a ticket gets flagged is the spam check's business (SpamTests); here it only is.
+            jdbc.sql("DELETE FROM notifications WHERE ticket_id = :id")
+                    .param("id", filed.id())
+                    .update();
+            jdbc.sql("UPDATE tickets SET spam = :flagged, spam_reason = 'honeypot field filled in' WHERE id = :id")
+                    .param("flagged", true)
+                    .param("id", filed.id())
+                    .update();
+            Ticket flagged = filed;
+            tickets.reply(flagged.id(), new NewReply("Hello?", Reply.Visibility.PUBLIC), agent);
+            tickets.change(flagged.id(), TicketChange.status(TicketStatus.RESOLVED, "Nothing to do"), null, agent);
+            assertThat(notifications.forTicket(flagged.id())).isEmpty();
+        }
+
+        @Test
+        void storedEmailsShowRedactedLinksAndTheSentEmailCarriesFreshWorkingOnes() throws Exception {
+            Ticket ticket = ticket("Links", "lin@example.com");
+            dispatcher.dispatchDue();
+
+            String stored = jdbc.sql(
+                            "SELECT subject || content || COALESCE(html_content, '') || COALESCE(unsubscribe_url, '')"
+                                    + " FROM notifications WHERE ticket_id = :id")
+                    .param("id", ticket.id())
+                    .query(String.class)
+                    .single();
+            assertThat(stored).doesNotContain("token=").contains("[redacted: personal sign-in link]");
+            for (String readable : List.of(
+                    "/api/tickets/" + ticket.id() + "/notifications",
+                    "/api/notifications?status=sent",
+                    "/api/privacy/export?email=lin@example.com")) {
+                assertThat(adminGet(readable))
+                        .as(readable)
+                        .contains("We received your request: Links", "[redacted: personal sign-in link]")
+                        .doesNotContain("token=");
+            }
+
+            MimeMessage sent = smtp.getReceivedMessages()[0];
+            String access = tokenAfter(textOf(sent), "/my/access?token=");
+            assertThat(customerAccess.verify(access)).contains("lin@example.com");
+            String unsubscribe = tokenAfter(sent.getHeader("List-Unsubscribe")[0], "/unsubscribe?token=");
+            assertThat(tokens.verify(unsubscribe, SignedTokens.Purpose.UNSUBSCRIBE))
+                    .contains("lin@example.com");
+        }
+
+        @Test
+        void staffCanReadAnEmailBeforeTheDispatcherRendersIt() {
+            Ticket ticket = ticket("Just filed", "early@example.com");
+            assertThat(adminGet("/api/tickets/" + ticket.id() + "/notifications"))
+                    .contains("We received your request: Just filed", "[redacted: personal sign-in link]")
+                    .doesNotContain("token=");
+        }
+
+        @Test
+        void anAddressThatUnsubscribesBeforeTheEmailLeavesGetsNone() {
+            Ticket ticket = ticket("Changed my mind", "late@example.com");
+            preferences.unsubscribe("late@example.com");
+            dispatcher.dispatchDue();
+            assertThat(smtp.getReceivedMessages()).isEmpty();
+            assertThat(notifications.forTicket(ticket.id())).singleElement().satisfies(n -> {
+                assertThat(n.status()).isEqualTo(NotificationStatus.SKIPPED);
+                assertThat(n.lastError()).contains("switched email notifications off");
+            });
+        }
+
+        private String adminGet(String uri) {
+            return admin().get()
+                    .uri(uri)
+                    .exchange()
+                    .expectStatus()
+                    .isOk()
+                    .expectBody(String.class)
+                    .returnResult()
+                    .getResponseBody();
+        }
+
+        private static String tokenAfter(String text, String prefix) {
+            Matcher token = Pattern.compile(Pattern.quote(prefix) + "([A-Za-z0-9._~-]+)")
+                    .matcher(text);
+            assertThat(token.find()).as("a link starting " + prefix).isTrue();
+            return token.group(1);
+        }
+
+        private static List<String> hrefs(String html) {
+            return Pattern.compile("href=\"([^\"]*)\"")
+                    .matcher(html)
+                    .results()
+                    .map(m -> m.group(1))
+                    .toList();
+        }
+
+        private static String textOf(MimeMessage message) throws Exception {
+            // SMTP carries lines ending in CRLF.
+            return ((String) alternativePart(message).getBodyPart(0).getContent()).replace("\r\n", "\n");
         }
 
         private List<String> subjects() {

@@ -8,8 +8,11 @@ import io.supportlab.tickets.NewTicket;
 import io.supportlab.tickets.Ticket;
 import io.supportlab.tickets.TicketPriority;
 import io.supportlab.tickets.TicketService;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
@@ -22,6 +25,43 @@ class NotificationBrowserTests extends BrowserTest {
 
     @Autowired
     PreferenceService preferences;
+
+    @Test
+    void replyBoxSaysBeforeSendingThatACustomerWhoUnsubscribedIsNotEmailed() {
+        preferences.unsubscribe("gone@example.com");
+        Ticket unsubscribed = tickets.create(
+                new NewTicket("Still broken", "Please help", TicketPriority.MEDIUM, "gone@example.com"), null);
+        Ticket subscribed = tickets.create(
+                new NewTicket("Also broken", "Please help", TicketPriority.MEDIUM, "here@example.com"), null);
+        logInAs(ADMIN_EMAIL, ADMIN_PASSWORD);
+
+        open("/tickets/" + unsubscribed.id());
+        assertThat(publicReplyChoice().getText())
+                .isEqualTo("Public reply (not emailed: gone@example.com turned ticket emails off;"
+                        + " it shows on their ticket page)");
+        screenshotAtBothSizes("reply-box-unsubscribed", By.id("reply"));
+
+        open("/tickets/" + subscribed.id());
+        assertThat(publicReplyChoice().getText()).isEqualTo("Public reply (emailed to here@example.com)");
+    }
+
+    private WebElement publicReplyChoice() {
+        return browser.findElement(By.xpath("//input[@name='visibility' and @value='public']/parent::label"));
+    }
+
+    /** Desktop and phone widths, scrolled to {@code part}, for looking at the page after the test. */
+    private void screenshotAtBothSizes(String name, By part) {
+        try {
+            for (Dimension size : List.of(new Dimension(1366, 900), new Dimension(390, 844))) {
+                browser.manage().window().setSize(size);
+                ((JavascriptExecutor) browser)
+                        .executeScript("arguments[0].scrollIntoView({block: 'center'})", browser.findElement(part));
+                Browser.screenshot(name + "-" + size.getWidth());
+            }
+        } finally {
+            browser.manage().window().setSize(new Dimension(1280, 900));
+        }
+    }
 
     @Test
     void historyDialogShowsTheDeliveryLogAndPreferencesDialogSavesAndReopensPrefilled() {

@@ -63,7 +63,7 @@ class PreferenceDeliveryTests {
         NotificationRepository notifications;
 
         @Autowired
-        Outbox outbox;
+        MailRenderer renderer;
 
         final Caller agent = new Caller(ADMIN_EMAIL, true);
 
@@ -119,7 +119,12 @@ class PreferenceDeliveryTests {
             MimeMessage[] received = smtp.getReceivedMessages();
             assertThat(received).hasSize(1);
             assertThat(received[0].getSubject()).isEqualTo("Your support updates (2)");
-            assertThat(GreenMailUtil.getBody(received[0])).contains(ticket.reference());
+            assertThat(GreenMailUtil.getBody(received[0])).contains(ticket.reference(), "/my/access?token=");
+            assertThat(jdbc.sql("SELECT content FROM notifications WHERE notification_type = 'digest'")
+                            .query(String.class)
+                            .single())
+                    .contains(ticket.reference(), "[redacted: personal sign-in link]")
+                    .doesNotContain("token=");
             assertThat(of(ticket)).allSatisfy(n -> {
                 assertThat(n.status()).isEqualTo(NotificationStatus.DIGESTED);
                 assertThat(n.digestId()).isNotNull();
@@ -161,12 +166,12 @@ class PreferenceDeliveryTests {
             dispatcher.dispatchDue();
             assertThat(smtp.getReceivedMessages()[0].getSubject())
                     .isEqualTo("[" + ticket.reference()
-                            + "] Wir haben Ihre Anfrage erhalten: Question from de@example.com");
+                            + "] Wir haben Ihre Anfrage erhalten: Question from de@example[.]com");
         }
 
         @Test
         void unsubscribeLinkSwitchesEmailOffAfterConfirmation() {
-            String url = outbox.unsubscribeUrl("quit@example.com");
+            String url = renderer.unsubscribeUrl("quit@example.com");
             String token = url.substring(url.indexOf("token=") + 6);
             anonymous()
                     .get()
@@ -189,7 +194,7 @@ class PreferenceDeliveryTests {
 
         @Test
         void tamperedUnsubscribeTokenChangesNothing() {
-            String url = outbox.unsubscribeUrl("keep@example.com");
+            String url = renderer.unsubscribeUrl("keep@example.com");
             String token = url.substring(url.indexOf("token=") + 6);
             String tampered = token.substring(0, token.length() - 3) + "abc";
             anonymous()

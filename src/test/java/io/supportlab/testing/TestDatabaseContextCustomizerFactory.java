@@ -30,6 +30,7 @@ class TestDatabaseContextCustomizerFactory implements ContextCustomizerFactory {
             Map.entry("supportlab.rate-limits.access-links.capacity", 1_000_000),
             Map.entry("supportlab.rate-limits.access-link-emails.capacity", 1_000_000),
             Map.entry("supportlab.rate-limits.contact-tickets.capacity", 1_000_000),
+            Map.entry("supportlab.rate-limits.confirmation-emails.capacity", 1_000_000),
             Map.entry("supportlab.rate-limits.login.free-failures", 1_000),
             Map.entry("supportlab.rate-limits.login.lockout-failures", 1_000),
             Map.entry("supportlab.rate-limits.login.address-lockout-failures", 1_000),
