@@ -105,6 +105,13 @@ public class EventService implements AutoCloseable {
         }
         EventResult[] results = new EventResult[inputs.size()];
         List<Checked> valid = new ArrayList<>();
+        // One lookup for all the batch's experiments, however many it names.
+        Map<String, Experiment> named = experiments.getAll(inputs.stream()
+                .filter(input -> input != null
+                        && input.experiment() != null
+                        && !input.experiment().isBlank())
+                .map(EventInput::experiment)
+                .collect(Collectors.toSet()));
         for (int i = 0; i < inputs.size(); i++) {
             EventInput input = inputs.get(i);
             if (input == null) {
@@ -112,9 +119,7 @@ public class EventService implements AutoCloseable {
                 continue;
             }
             Optional<Experiment> experiment =
-                    input.experiment() == null || input.experiment().isBlank()
-                            ? Optional.empty()
-                            : experiments.get(input.experiment());
+                    input.experiment() == null ? Optional.empty() : Optional.ofNullable(named.get(input.experiment()));
             if (experiment.isEmpty()) {
                 results[i] = rejected(
                         i,

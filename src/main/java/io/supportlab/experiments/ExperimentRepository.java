@@ -6,6 +6,7 @@ import io.supportlab.platform.SqlDialect;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -50,6 +51,9 @@ class ExperimentRepository {
 
     private static final String FIND = "SELECT " + COLUMNS + " FROM ab_tests WHERE id = :id OR experiment_key = :id";
 
+    private static final String FIND_ALL =
+            "SELECT " + COLUMNS + " FROM ab_tests WHERE id IN (:idsOrKeys) OR experiment_key IN (:idsOrKeys)";
+
     private static final String KEY_TAKEN = "SELECT COUNT(*) FROM ab_tests WHERE experiment_key = :key";
 
     private static final String LIST_RUNNING = "SELECT " + COLUMNS + " FROM ab_tests WHERE status = 'running'";
@@ -92,6 +96,17 @@ class ExperimentRepository {
 
     Optional<Experiment> find(String idOrKey) {
         return jdbc.sql(FIND).param("id", idOrKey).query(this::map).optional();
+    }
+
+    /** The experiments whose id or key is one of {@code idsOrKeys}, with one query. */
+    List<Experiment> findAll(Collection<String> idsOrKeys) {
+        if (idsOrKeys.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql(FIND_ALL)
+                .param("idsOrKeys", List.copyOf(idsOrKeys))
+                .query(this::map)
+                .list();
     }
 
     boolean keyTaken(String key) {

@@ -40,14 +40,11 @@ class TrackingRestController {
 
     private final AssignmentService assignments;
     private final EventService events;
-    private final ExperimentRepository experimentRows;
     private final JsonMapper json;
 
-    TrackingRestController(
-            AssignmentService assignments, EventService events, ExperimentRepository experimentRows, JsonMapper json) {
+    TrackingRestController(AssignmentService assignments, EventService events, JsonMapper json) {
         this.assignments = assignments;
         this.events = events;
-        this.experimentRows = experimentRows;
         this.json = json;
     }
 
@@ -64,14 +61,15 @@ class TrackingRestController {
 
     @Operation(
             summary = "Assign a user to several experiments at once (public)",
-            description = "Without experiments, " + "every running experiment.")
+            description = "Names up to " + AssignmentService.MAX_EXPERIMENTS + " experiments by id or key "
+                    + "(more: 413 batch-too-large); unknown ones are left out of the answer. Without "
+                    + "experiments, every running experiment.")
     @PostMapping("/api/ab/assign")
     List<AssignmentResult> assignAll(@RequestBody BulkAssignRequest request) {
-        List<String> keys = request.experiments() != null
-                ? request.experiments()
-                : experimentRows.running().stream().map(Experiment::key).toList();
-        return assignments.assignAll(
-                keys, Objects.requireNonNullElse(request.userIdentifier(), ""), attributes(request.attributes()));
+        String user = Objects.requireNonNullElse(request.userIdentifier(), "");
+        return request.experiments() == null
+                ? assignments.assignRunning(user, attributes(request.attributes()))
+                : assignments.assignAll(request.experiments(), user, attributes(request.attributes()));
     }
 
     @Operation(summary = "Track an event of an assigned user (public)")
