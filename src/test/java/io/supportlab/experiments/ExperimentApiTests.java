@@ -523,6 +523,28 @@ class ExperimentApiTests {
         }
 
         @Test
+        void eventDataHoldsAtMostOneKilobyteOfJson() {
+            String id = running(
+                    "{\"name\":\"Data\",\"target_metric\":\"go\",\"control_variant\":\"a\",\"test_variant\":\"b\"}");
+            assign(id, "u");
+            String fits = "{\"n\":\"" + "y".repeat(EventService.MAX_EVENT_DATA_BYTES - 8) + "\"}";
+            String tooLong = "{\"n\":\"" + "y".repeat(EventService.MAX_EVENT_DATA_BYTES - 7) + "\"}";
+            post(
+                    anonymous(),
+                    "/api/ab-tests/" + id + "/events",
+                    "{\"user_identifier\":\"u\",\"event_name\":\"go\",\"event_data\":" + fits + "}",
+                    201);
+            JsonNode refused = post(
+                    anonymous(),
+                    "/api/ab-tests/" + id + "/events",
+                    "{\"user_identifier\":\"u\",\"event_name\":\"go\",\"event_data\":" + tooLong + "}",
+                    400);
+            assertThat(refused.get("errors").get(0).get("field").asString()).isEqualTo("event_data");
+            assertThat(refused.get("detail").asString()).contains("at most 1024 bytes");
+            assertThat(count("SELECT COUNT(*) FROM ab_test_events")).isEqualTo(1);
+        }
+
+        @Test
         void repeatedEventIdsAreAcknowledgedButStoredOnce() {
             String id = running(
                     "{\"name\":\"Idem\",\"target_metric\":\"go\",\"control_variant\":\"a\",\"test_variant\":\"b\"}");
