@@ -92,6 +92,11 @@ class EventRepository {
             "UPDATE ab_test_events SET user_identifier = :pseudonym, event_data = NULL"
                     + " WHERE lower(user_identifier) = lower(:user) AND user_identifier = :user";
 
+    /** Some events of one experiment: a bounded delete, so no single statement holds the write lock long. */
+    private static final String DELETE_SOME_OF_EXPERIMENT = """
+            DELETE FROM ab_test_events WHERE id IN (SELECT id FROM ab_test_events WHERE test_id = :testId LIMIT :max)
+            """;
+
     private final NamedParameterJdbcTemplate jdbc;
     private final JdbcTemplate plainJdbc;
     private final SqlDialect dialect;
@@ -132,6 +137,13 @@ class EventRepository {
                         rs.getString("event_data"),
                         rs.getString("event_id"),
                         SqlDialect.requireInstant(rs, "created_at")));
+    }
+
+    /** Deletes up to {@code max} events of an experiment; how many it deleted. */
+    int deleteSomeOf(String testId, int max) {
+        return jdbc.update(
+                DELETE_SOME_OF_EXPERIMENT,
+                new MapSqlParameterSource().addValue("testId", testId).addValue("max", max));
     }
 
     /** Also covers identifiers that have events without an assignment (rejected events are not stored). */
