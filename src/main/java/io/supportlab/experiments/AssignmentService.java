@@ -11,7 +11,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -86,8 +85,8 @@ public class AssignmentService implements AutoCloseable {
 
     /**
      * Assigns one user to several experiments at once (what a page needs); unknown ids and keys are
-     * skipped. At most {@value #MAX_EXPERIMENTS} names: the experiments are read with one query and
-     * the user's assignments to them with another, whatever their number.
+     * skipped. At most {@value #MAX_EXPERIMENTS} names: the experiments are read with one query, the
+     * user's assignments to them with another, and new assignments stored in one transaction.
      */
     public List<AssignmentResult> assignAll(
             List<String> idsOrKeys, String userIdentifier, Map<String, Object> attributes) {
@@ -98,12 +97,11 @@ public class AssignmentService implements AutoCloseable {
         List<String> names =
                 idsOrKeys.stream().filter(Objects::nonNull).distinct().toList();
         Map<String, Experiment> found = experiments.getAll(names);
+        // An experiment named by id and by key is one cached object: assigned once.
         List<Experiment> named = names.stream()
                 .map(found::get)
                 .filter(Objects::nonNull)
-                .collect(Collectors.toMap(Experiment::id, e -> e, (first, same) -> first, LinkedHashMap::new))
-                .values()
-                .stream()
+                .distinct()
                 .toList();
         return assignEach(named, user, attributes);
     }
