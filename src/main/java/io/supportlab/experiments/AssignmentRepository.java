@@ -41,6 +41,11 @@ class AssignmentRepository {
             WHERE test_id = :testId AND user_identifier IN (:users)
             """;
 
+    private static final String OF_USER_IN = """
+            SELECT test_id, user_identifier, variant, hash_value, assigned_at FROM ab_test_assignments
+            WHERE user_identifier = :user AND test_id IN (:testIds)
+            """;
+
     /** An assignment as a customer's data export shows it. */
     record OfUser(String experiment, String userIdentifier, String variant, java.time.Instant assignedAt) {}
 
@@ -72,6 +77,21 @@ class AssignmentRepository {
                 .param("user", user)
                 .query(AssignmentRepository::map)
                 .optional();
+    }
+
+    /** The assignments of one user to any of several experiments, by experiment id, with one query. */
+    Map<String, Assignment> findOfUser(String user, Collection<String> testIds) {
+        if (testIds.isEmpty()) {
+            return Map.of();
+        }
+        return jdbc
+                .sql(OF_USER_IN)
+                .param("user", user)
+                .param("testIds", List.copyOf(testIds))
+                .query(AssignmentRepository::map)
+                .list()
+                .stream()
+                .collect(Collectors.toMap(Assignment::experimentId, a -> a));
     }
 
     /** Every assignment of a user identifier, in any letter case ({@code user} is lower case). */

@@ -1,5 +1,6 @@
 package io.supportlab.experiments;
 
+import io.supportlab.platform.BatchTooLargeException;
 import io.supportlab.platform.GroupCommit;
 import io.supportlab.platform.InvalidRequestException;
 import io.supportlab.platform.ResourceNotFoundException;
@@ -9,6 +10,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -32,10 +34,17 @@ public class AssignmentService implements AutoCloseable {
 
     static final int MAX_USER_IDENTIFIER = 200;
 
+    /**
+     * Most experiments one bulk call may name. A page runs a handful; each name costs a lookup (if
+     * not cached) and possibly a stored assignment, so an anonymous caller must not name thousands.
+     */
+    static final int MAX_EXPERIMENTS = 100;
+
     private final ExperimentCache experiments;
     private final AssignmentRepository assignments;
     private final ExperimentRepository experimentRows;
     private final Clock clock;
+    private final TransactionTemplate transactions;
     private final GroupCommit<Assignment, Boolean> newAssignments;
 
     AssignmentService(
@@ -48,6 +57,7 @@ public class AssignmentService implements AutoCloseable {
         this.assignments = assignments;
         this.experimentRows = experimentRows;
         this.clock = clock;
+        this.transactions = transactions;
         this.newAssignments = new GroupCommit<>("assignment-writer", transactions, MAX_BATCH, this::store);
     }
 
@@ -56,18 +66,115 @@ public class AssignmentService implements AutoCloseable {
                 experiments.get(idOrKey).orElseThrow(() -> new ResourceNotFoundException("experiment", idOrKey));
         String user = requireUser(userIdentifier);
         if (experiment.status() != ExperimentStatus.RUNNING) {
-            return outside(
-                    experiment,
-                    user,
-                    null,
-                    "the experiment is " + experiment.status().value());
+            return notRunning(experiment, user);
         }
         var stored = assignments.find(experiment.id(), user);
         if (stored.isPresent()) {
             return inside(experiment, stored.get(), false);
         }
+        Decided decided = decide(experiment, user, attributes);
+        if (decided.assignment() == null) {
+            return decided.outside();
+        }
+        if (newAssignments.submit(decided.assignment())) {
+            return inside(experiment, decided.assignment(), true);
+        }
+        // Another request assigned this user a moment ago: theirs is the one that counts.
+        return inside(experiment, assignments.find(experiment.id(), user).orElseThrow(), false);
+    }
+
+    /**
+     * Assigns one user to several experiments at once (what a page needs); unknown ids and keys are
+     * skipped. At most {@value #MAX_EXPERIMENTS} names: the experiments are read with one query, the
+     * user's assignments to them with another, and new assignments stored in one transaction.
+     */
+    public List<AssignmentResult> assignAll(
+            List<String> idsOrKeys, String userIdentifier, Map<String, Object> attributes) {
+        if (idsOrKeys.size() > MAX_EXPERIMENTS) {
+            throw new BatchTooLargeException("experiments", MAX_EXPERIMENTS, idsOrKeys.size());
+        }
+        String user = requireUser(userIdentifier);
+        List<String> names =
+                idsOrKeys.stream().filter(Objects::nonNull).distinct().toList();
+        Map<String, Experiment> found = experiments.getAll(names);
+        // An experiment named by id and by key is one cached object: assigned once.
+        List<Experiment> named = names.stream()
+                .map(found::get)
+                .filter(Objects::nonNull)
+                .distinct()
+                .toList();
+        return assignEach(named, user, attributes);
+    }
+
+    /** Assigns one user to every running experiment. */
+    public List<AssignmentResult> assignRunning(String userIdentifier, Map<String, Object> attributes) {
+        String user = requireUser(userIdentifier);
+        return assignEach(experimentRows.running(), user, attributes);
+    }
+
+    private List<AssignmentResult> assignEach(List<Experiment> chosen, String user, Map<String, Object> attributes) {
+        List<String> running = chosen.stream()
+                .filter(e -> e.status() == ExperimentStatus.RUNNING)
+                .map(Experiment::id)
+                .toList();
+        Map<String, Assignment> stored = assignments.findOfUser(user, running);
+        AssignmentResult[] results = new AssignmentResult[chosen.size()];
+        List<Integer> fresh = new ArrayList<>();
+        List<Assignment> toStore = new ArrayList<>();
+        for (int i = 0; i < chosen.size(); i++) {
+            Experiment experiment = chosen.get(i);
+            Assignment existing = stored.get(experiment.id());
+            if (experiment.status() != ExperimentStatus.RUNNING) {
+                results[i] = notRunning(experiment, user);
+            } else if (existing != null) {
+                results[i] = inside(experiment, existing, false);
+            } else {
+                Decided decided = decide(experiment, user, attributes);
+                results[i] = decided.outside();
+                if (decided.assignment() != null) {
+                    fresh.add(i);
+                    toStore.add(decided.assignment());
+                }
+            }
+        }
+        if (!toStore.isEmpty()) {
+            storeAll(chosen, fresh, toStore, results);
+        }
+        return List.of(results);
+    }
+
+    /** Stores the new assignments of one user in one transaction; where another request won, its answer. */
+    private void storeAll(
+            List<Experiment> chosen, List<Integer> fresh, List<Assignment> toStore, AssignmentResult[] results) {
+        List<Boolean> stored = Objects.requireNonNull(transactions.execute(status -> store(toStore)));
+        List<String> lost = new ArrayList<>();
+        for (int j = 0; j < toStore.size(); j++) {
+            if (!stored.get(j)) {
+                lost.add(toStore.get(j).experimentId());
+            }
+        }
+        Map<String, Assignment> meanwhile = lost.isEmpty()
+                ? Map.of()
+                : assignments.findOfUser(toStore.getFirst().userIdentifier(), lost);
+        for (int j = 0; j < toStore.size(); j++) {
+            Experiment experiment = chosen.get(fresh.get(j));
+            results[fresh.get(j)] = stored.get(j)
+                    ? inside(experiment, toStore.get(j), true)
+                    : inside(experiment, Objects.requireNonNull(meanwhile.get(experiment.id())), false);
+        }
+    }
+
+    /**
+     * A user without an assignment to a running experiment: the assignment to store, or the answer
+     * for a user the targeting, namespace or coverage keeps out.
+     */
+    private record Decided(
+            @Nullable Assignment assignment, @Nullable AssignmentResult outside) {}
+
+    private Decided decide(Experiment experiment, String user, Map<String, Object> attributes) {
         if (!Targeting.matches(experiment.targeting(), attributes)) {
-            return outside(experiment, user, null, "the user's attributes do not match the targeting rule");
+            return new Decided(
+                    null, outside(experiment, user, null, "the user's attributes do not match the targeting rule"));
         }
         Assignment.Decision decision = Assignment.decide(
                 experiment.key(), experiment.weights(), experiment.coverage(), experiment.namespace(), user);
@@ -77,28 +184,11 @@ public class AssignmentService implements AutoCloseable {
                             ? "the user belongs to another experiment of namespace "
                                     + experiment.namespace().id()
                             : "the user is outside the experiment's coverage";
-            return outside(experiment, user, decision.bucket(), reason);
+            return new Decided(null, outside(experiment, user, decision.bucket(), reason));
         }
         Variant variant = experiment.variants().get(decision.variationIndex());
-        Assignment assignment =
-                new Assignment(experiment.id(), user, variant.key(), decision.bucket(), Instant.now(clock));
-        if (newAssignments.submit(assignment)) {
-            return inside(experiment, assignment, true);
-        }
-        // Another request assigned this user a moment ago: theirs is the one that counts.
-        return inside(experiment, assignments.find(experiment.id(), user).orElseThrow(), false);
-    }
-
-    /** Assigns one user to several experiments at once (what a page needs); unknown keys are skipped. */
-    public List<AssignmentResult> assignAll(
-            List<String> idsOrKeys, String userIdentifier, Map<String, Object> attributes) {
-        requireUser(userIdentifier);
-        return idsOrKeys.stream()
-                .filter(java.util.Objects::nonNull)
-                .distinct()
-                .filter(key -> experiments.get(key).isPresent())
-                .map(key -> assign(key, userIdentifier, attributes))
-                .toList();
+        return new Decided(
+                new Assignment(experiment.id(), user, variant.key(), decision.bucket(), Instant.now(clock)), null);
     }
 
     /** Stores a batch of new assignments; element i is false where user i had been assigned meanwhile. */
@@ -149,6 +239,14 @@ public class AssignmentService implements AutoCloseable {
                 assignment.assignedAt(),
                 isNew,
                 null);
+    }
+
+    private static AssignmentResult notRunning(Experiment experiment, String user) {
+        return outside(
+                experiment,
+                user,
+                null,
+                "the experiment is " + experiment.status().value());
     }
 
     private static AssignmentResult outside(

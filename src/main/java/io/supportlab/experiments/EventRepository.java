@@ -17,6 +17,12 @@ import org.springframework.stereotype.Repository;
 @Repository
 class EventRepository {
 
+    /**
+     * What a stored event takes beyond its text fields, roughly: the row's two UUIDs, value and
+     * timestamp, and its entries in the table's indexes (which repeat the ids, the name and the user).
+     */
+    static final int ROW_OVERHEAD_BYTES = 200;
+
     /** An event ready to store. */
     record NewEvent(
             String id,
@@ -26,7 +32,30 @@ class EventRepository {
             @Nullable Double eventValue,
             @Nullable String eventData,
             @Nullable String eventId,
-            Instant createdAt) {}
+            Instant createdAt) {
+
+        /** About what storing the event adds to the database, in bytes: what abuse limits count. */
+        long storedBytes() {
+            return ROW_OVERHEAD_BYTES
+                    + utf8Length(userIdentifier)
+                    + utf8Length(eventName)
+                    + utf8Length(eventData)
+                    + utf8Length(eventId);
+        }
+
+        private static long utf8Length(@Nullable String text) {
+            if (text == null) {
+                return 0;
+            }
+            long bytes = 0;
+            for (int i = 0; i < text.length(); i++) {
+                char c = text.charAt(i);
+                // A surrogate pair is 4 bytes: 2 for each half.
+                bytes += c < 0x80 ? 1 : c < 0x800 || Character.isSurrogate(c) ? 2 : 3;
+            }
+            return bytes;
+        }
+    }
 
     private static final MultiRowInsert INSERT = new MultiRowInsert(
             "INSERT INTO ab_test_events"
@@ -62,6 +91,11 @@ class EventRepository {
     private static final String PSEUDONYMISE =
             "UPDATE ab_test_events SET user_identifier = :pseudonym, event_data = NULL"
                     + " WHERE lower(user_identifier) = lower(:user) AND user_identifier = :user";
+
+    /** Some events of one experiment: a bounded delete, so no single statement holds the write lock long. */
+    private static final String DELETE_SOME_OF_EXPERIMENT = """
+            DELETE FROM ab_test_events WHERE id IN (SELECT id FROM ab_test_events WHERE test_id = :testId LIMIT :max)
+            """;
 
     private final NamedParameterJdbcTemplate jdbc;
     private final JdbcTemplate plainJdbc;
@@ -103,6 +137,13 @@ class EventRepository {
                         rs.getString("event_data"),
                         rs.getString("event_id"),
                         SqlDialect.requireInstant(rs, "created_at")));
+    }
+
+    /** Deletes up to {@code max} events of an experiment; how many it deleted. */
+    int deleteSomeOf(String testId, int max) {
+        return jdbc.update(
+                DELETE_SOME_OF_EXPERIMENT,
+                new MapSqlParameterSource().addValue("testId", testId).addValue("max", max));
     }
 
     /** Also covers identifiers that have events without an assignment (rejected events are not stored). */

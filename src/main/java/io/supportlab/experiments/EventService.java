@@ -40,7 +40,14 @@ public class EventService implements AutoCloseable {
     /** Most single events stored in one transaction. */
     static final int MAX_GROUP = 500;
 
-    static final int MAX_EVENT_DATA_BYTES = 4096;
+    /**
+     * The largest {@code event_data} (as JSON). No analysis reads it: results use the event's name,
+     * value and time only (the value, which metrics sum, is its own field). It is context kept for
+     * people reading raw events and exports (page, button, plan), which a few dozen short fields
+     * hold; every byte of it is stored per event, so it is kept small.
+     */
+    static final int MAX_EVENT_DATA_BYTES = 1024;
+
     static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
     private static final Pattern EVENT_NAME = Pattern.compile(ExperimentDefinition.EVENT_PATTERN);
 
@@ -56,6 +63,7 @@ public class EventService implements AutoCloseable {
     private final JsonMapper json;
     private final Clock clock;
     private final TransactionTemplate transactions;
+    private final EventBudget budget;
     private final GroupCommit<EventRepository.NewEvent, Boolean> singleEvents;
 
     EventService(
@@ -64,18 +72,25 @@ public class EventService implements AutoCloseable {
             EventRepository events,
             JsonMapper json,
             Clock clock,
-            TransactionTemplate transactions) {
+            TransactionTemplate transactions,
+            EventBudget budget) {
         this.experiments = experiments;
         this.assignments = assignments;
         this.events = events;
         this.json = json;
         this.clock = clock;
         this.transactions = transactions;
+        this.budget = budget;
         this.singleEvents = new GroupCommit<>("event-writer", transactions, MAX_GROUP, this::store);
     }
 
     /** One event: invalid fields answer 400, an unassigned user or a draft experiment 422. */
     public EventResult track(String idOrKey, EventInput input) {
+        return track(idOrKey, input, null);
+    }
+
+    /** One event of a client whose {@link EventBudget} it is charged to (none: not limited). */
+    EventResult track(String idOrKey, EventInput input, @Nullable String client) {
         Experiment experiment =
                 experiments.get(idOrKey).orElseThrow(() -> new ResourceNotFoundException("experiment", idOrKey));
         List<FieldError> errors = new ArrayList<>();
@@ -90,6 +105,7 @@ public class EventService implements AutoCloseable {
         if (refusal != null) {
             throw new UnprocessableException(refusal);
         }
+        budget.charge(client, List.of(event));
         boolean stored = singleEvents.submit(event);
         return new EventResult(
                 0,
@@ -98,13 +114,23 @@ public class EventService implements AutoCloseable {
                 null);
     }
 
-    /** Up to {@value #MAX_BATCH} events for any experiments, stored in one transaction. */
-    public BatchResult trackBatch(List<@Nullable EventInput> inputs) {
+    /**
+     * Up to {@value #MAX_BATCH} events for any experiments, stored in one transaction. The events
+     * that would be stored are charged to the client's {@link EventBudget} first (none: not limited).
+     */
+    BatchResult trackBatch(List<@Nullable EventInput> inputs, @Nullable String client) {
         if (inputs.size() > MAX_BATCH) {
             throw new BatchTooLargeException("events", MAX_BATCH, inputs.size());
         }
         EventResult[] results = new EventResult[inputs.size()];
         List<Checked> valid = new ArrayList<>();
+        // One lookup for all the batch's experiments, however many it names.
+        Map<String, Experiment> named = experiments.getAll(inputs.stream()
+                .filter(input -> input != null
+                        && input.experiment() != null
+                        && !input.experiment().isBlank())
+                .map(EventInput::experiment)
+                .collect(Collectors.toSet()));
         for (int i = 0; i < inputs.size(); i++) {
             EventInput input = inputs.get(i);
             if (input == null) {
@@ -112,9 +138,7 @@ public class EventService implements AutoCloseable {
                 continue;
             }
             Optional<Experiment> experiment =
-                    input.experiment() == null || input.experiment().isBlank()
-                            ? Optional.empty()
-                            : experiments.get(input.experiment());
+                    input.experiment() == null ? Optional.empty() : Optional.ofNullable(named.get(input.experiment()));
             if (experiment.isEmpty()) {
                 results[i] = rejected(
                         i,
@@ -136,6 +160,7 @@ public class EventService implements AutoCloseable {
         List<Checked> storable = refuseUnassigned(valid, results);
         List<EventRepository.NewEvent> rows =
                 storable.stream().map(Checked::event).toList();
+        budget.charge(client, rows);
         boolean[] stored = rows.isEmpty() ? new boolean[0] : transactions.execute(status -> events.insert(rows));
         for (int j = 0; j < storable.size(); j++) {
             Checked checked = storable.get(j);

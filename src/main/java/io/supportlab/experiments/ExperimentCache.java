@@ -1,29 +1,58 @@
 package io.supportlab.experiments;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.supportlab.platform.DerivedDataCache;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Experiment definitions for the assignment and event paths, which must not read the database on
  * every call. Changes made on this instance take effect at once; changes made on another instance
  * (several instances on PostgreSQL) within {@link #TIME_TO_LIVE}.
+ *
+ * <p>Ids and keys that name no experiment are remembered as missing for as long, so that anyone
+ * sending made-up keys to the public endpoints costs no database time after the first lookup. That
+ * memory is bounded by the total length of the remembered names (a key can be as long as a request
+ * allows), not by their number.
  */
 @Component
 class ExperimentCache implements DerivedDataCache {
 
     static final Duration TIME_TO_LIVE = Duration.ofSeconds(5);
 
+    /** Characters of unknown ids and keys remembered at most (about 2 MB of strings). */
+    static final long MAX_MISSING_CHARS = 1_000_000;
+
     private record Entry(Experiment experiment, Instant loadedAt) {}
 
     private final ExperimentRepository experiments;
     private final Clock clock;
     private final Map<String, Entry> byIdOrKey = new ConcurrentHashMap<>();
+    private final Cache<String, Boolean> missing = Caffeine.newBuilder()
+            .maximumWeight(MAX_MISSING_CHARS)
+            .<String, Boolean>weigher((name, present) -> name.length() + 16)
+            .expireAfterWrite(TIME_TO_LIVE)
+            .build();
+
+    /**
+     * Counts evictions, so that a lookup that ran while an experiment changed does not cache what it
+     * read (it may be the state from before the change). Guarded by {@code this}.
+     */
+    private long generation;
 
     ExperimentCache(ExperimentRepository experiments, Clock clock) {
         this.experiments = experiments;
@@ -31,30 +60,104 @@ class ExperimentCache implements DerivedDataCache {
     }
 
     Optional<Experiment> get(String idOrKey) {
-        Instant now = Instant.now(clock);
         Entry entry = byIdOrKey.get(idOrKey);
-        if (entry != null && entry.loadedAt().plus(TIME_TO_LIVE).isAfter(now)) {
+        if (fresh(entry, Instant.now(clock))) {
             return Optional.of(entry.experiment());
         }
-        Optional<Experiment> loaded = experiments.find(idOrKey);
-        loaded.ifPresentOrElse(
-                e -> {
-                    Entry fresh = new Entry(e, now);
-                    byIdOrKey.put(e.id(), fresh);
-                    byIdOrKey.put(e.key(), fresh);
-                },
-                () -> byIdOrKey.remove(idOrKey));
-        return loaded;
+        return Optional.ofNullable(getAll(List.of(idOrKey)).get(idOrKey));
+    }
+
+    /**
+     * The experiments named by {@code idsOrKeys} (ids or keys), by the name given; names of no
+     * experiment are left out. Whatever is not cached is read with one query.
+     */
+    Map<String, Experiment> getAll(Collection<String> idsOrKeys) {
+        Instant now = Instant.now(clock);
+        Map<String, Experiment> found = new HashMap<>();
+        Set<String> unknown = new LinkedHashSet<>();
+        for (String name : idsOrKeys) {
+            Entry entry = byIdOrKey.get(name);
+            if (fresh(entry, now)) {
+                found.put(name, entry.experiment());
+            } else if (missing.getIfPresent(name) == null) {
+                unknown.add(name);
+            }
+        }
+        if (!unknown.isEmpty()) {
+            found.putAll(load(unknown, now));
+        }
+        return found;
+    }
+
+    private static boolean fresh(@Nullable Entry entry, Instant now) {
+        return entry != null && entry.loadedAt().plus(TIME_TO_LIVE).isAfter(now);
+    }
+
+    private Map<String, Experiment> load(Set<String> names, Instant now) {
+        long before = generation();
+        List<Experiment> loaded = experiments.findAll(names);
+        Map<String, Experiment> found = new HashMap<>();
+        for (Experiment experiment : loaded) {
+            if (names.contains(experiment.id())) {
+                found.put(experiment.id(), experiment);
+            }
+            if (names.contains(experiment.key())) {
+                found.put(experiment.key(), experiment);
+            }
+        }
+        synchronized (this) {
+            if (generation != before) {
+                return found; // changed meanwhile: answer what was read, but do not keep it
+            }
+            for (Experiment experiment : loaded) {
+                Entry fresh = new Entry(experiment, now);
+                byIdOrKey.put(experiment.id(), fresh);
+                byIdOrKey.put(experiment.key(), fresh);
+            }
+            for (String name : names) {
+                if (!found.containsKey(name)) {
+                    byIdOrKey.remove(name);
+                    missing.put(name, Boolean.TRUE);
+                }
+            }
+        }
+        return found;
     }
 
     @Override
-    public void invalidateAll() {
+    public synchronized void invalidateAll() {
+        generation++;
         byIdOrKey.clear();
+        missing.invalidateAll();
     }
 
+    /**
+     * Forgets {@code experiment} under its id and every key it had, and that its id or key was
+     * missing. Inside a transaction it forgets again after the commit: a lookup between the two may
+     * have read and cached the state from before the change.
+     */
     void evict(Experiment experiment) {
+        forget(experiment);
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    forget(experiment);
+                }
+            });
+        }
+    }
+
+    private synchronized void forget(Experiment experiment) {
+        generation++;
         byIdOrKey.values().removeIf(entry -> entry.experiment().id().equals(experiment.id()));
         byIdOrKey.remove(experiment.id());
         byIdOrKey.remove(experiment.key());
+        missing.invalidate(experiment.id());
+        missing.invalidate(experiment.key());
+    }
+
+    private synchronized long generation() {
+        return generation;
     }
 }

@@ -6,6 +6,7 @@ import io.supportlab.platform.SqlDialect;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -44,11 +45,14 @@ class ExperimentRepository {
                 coverage = :coverage, secondary_metrics = :secondaryMetrics, targeting = :targeting,
                 namespace_id = :namespaceId, namespace_start = :namespaceStart, namespace_end = :namespaceEnd,
                 sequential_testing = :sequential, correction = :correction, minimum_detectable_effect = :mde,
-                version = version + 1
+                archived_at = COALESCE(archived_at, :archivedAt), version = version + 1
             WHERE id = :id AND version = :version
             """;
 
     private static final String FIND = "SELECT " + COLUMNS + " FROM ab_tests WHERE id = :id OR experiment_key = :id";
+
+    private static final String FIND_ALL =
+            "SELECT " + COLUMNS + " FROM ab_tests WHERE id IN (:idsOrKeys) OR experiment_key IN (:idsOrKeys)";
 
     private static final String KEY_TAKEN = "SELECT COUNT(*) FROM ab_tests WHERE experiment_key = :key";
 
@@ -56,6 +60,16 @@ class ExperimentRepository {
 
     private static final String ADD_PARTICIPANTS =
             "UPDATE ab_tests SET total_participants = total_participants + :n WHERE id = :id";
+
+    private static final String ARCHIVED_WITH_EVENTS = """
+            SELECT id FROM ab_tests WHERE status = 'archived' AND archived_at < :cutoff AND events_deleted_at IS NULL
+            ORDER BY archived_at
+            """;
+
+    private static final String MARK_EVENTS_DELETED =
+            "UPDATE ab_tests SET events_deleted_at = :at WHERE id = :id AND events_deleted_at IS NULL";
+
+    private static final String EVENTS_DELETED_AT = "SELECT events_deleted_at FROM ab_tests WHERE id = :id";
 
     private static final String INSERT_AUDIT = """
             INSERT INTO ab_test_audit (id, test_id, actor, action, details, created_at)
@@ -87,11 +101,26 @@ class ExperimentRepository {
         params.put("startDate", dialect.nullableTimestamp(e.startDate()));
         params.put("endDate", dialect.nullableTimestamp(e.endDate()));
         params.put("version", e.version());
+        // Archiving is final, so the first update to archived is the archiving.
+        params.put(
+                "archivedAt",
+                dialect.nullableTimestamp(e.status() == ExperimentStatus.ARCHIVED ? e.updatedAt() : null));
         return jdbc.sql(UPDATE).params(params).update() == 1;
     }
 
     Optional<Experiment> find(String idOrKey) {
         return jdbc.sql(FIND).param("id", idOrKey).query(this::map).optional();
+    }
+
+    /** The experiments whose id or key is one of {@code idsOrKeys}, with one query. */
+    List<Experiment> findAll(Collection<String> idsOrKeys) {
+        if (idsOrKeys.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql(FIND_ALL)
+                .param("idsOrKeys", List.copyOf(idsOrKeys))
+                .query(this::map)
+                .list();
     }
 
     boolean keyTaken(String key) {
@@ -117,6 +146,30 @@ class ExperimentRepository {
 
     List<Experiment> running() {
         return jdbc.sql(LIST_RUNNING).query(this::map).list();
+    }
+
+    /** Ids of the experiments archived before {@code cutoff} whose raw events have not been deleted. */
+    List<String> archivedWithEventsBefore(Instant cutoff) {
+        return jdbc.sql(ARCHIVED_WITH_EVENTS)
+                .param("cutoff", dialect.timestamp(cutoff))
+                .query(String.class)
+                .list();
+    }
+
+    void markEventsDeleted(String id, Instant at) {
+        jdbc.sql(MARK_EVENTS_DELETED)
+                .param("id", id)
+                .param("at", dialect.timestamp(at))
+                .update();
+    }
+
+    /** When the experiment's raw events were deleted under the retention setting, if they were. */
+    Optional<Instant> eventsDeletedAt(String id) {
+        return jdbc.sql(EVENTS_DELETED_AT)
+                .param("id", id)
+                .query((rs, n) -> Optional.ofNullable(SqlDialect.readInstant(rs, "events_deleted_at")))
+                .optional()
+                .flatMap(at -> at);
     }
 
     void addParticipants(String id, int n) {

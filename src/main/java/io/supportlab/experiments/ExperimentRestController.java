@@ -32,10 +32,12 @@ class ExperimentRestController {
 
     private final ExperimentService experiments;
     private final ResultsService results;
+    private final ArchivedEventRetention retention;
 
-    ExperimentRestController(ExperimentService experiments, ResultsService results) {
+    ExperimentRestController(ExperimentService experiments, ResultsService results, ArchivedEventRetention retention) {
         this.experiments = experiments;
         this.results = results;
+        this.retention = retention;
     }
 
     @Operation(
@@ -87,9 +89,12 @@ class ExperimentRestController {
         return experiments.audit(id);
     }
 
-    @Operation(summary = "Calculate and store results now (staff)")
+    @Operation(
+            summary = "Calculate and store results now (staff)",
+            description = "409 once the experiment's raw events were deleted under the archived-event retention.")
     @PostMapping("/{id}/calculate")
     ExperimentResults calculate(@PathVariable String id) {
+        retention.requireRawEvents(experiments.get(id));
         return results.calculate(id);
     }
 

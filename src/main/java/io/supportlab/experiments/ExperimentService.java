@@ -94,6 +94,7 @@ public class ExperimentService {
                 input.minimumDetectableEffect() == null ? 0.1 : input.minimumDetectableEffect(),
                 1);
         experiments.insert(experiment);
+        cache.evict(experiment); // its key may be remembered as missing
         experiments.audit(experiment.id(), actor, "created", Map.of("key", key, "variants", variants), now);
         staffAudit.record(actor, "experiment.created", key, null);
         return experiment;

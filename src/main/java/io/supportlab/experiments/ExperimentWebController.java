@@ -1,6 +1,7 @@
 package io.supportlab.experiments;
 
 import io.supportlab.experiments.stats.Power;
+import io.supportlab.platform.ConflictException;
 import io.supportlab.platform.FieldError;
 import io.supportlab.platform.Flashes;
 import io.supportlab.platform.FormErrors;
@@ -40,6 +41,7 @@ class ExperimentWebController {
 
     private final ExperimentService experiments;
     private final ResultsService results;
+    private final ArchivedEventRetention retention;
     private final AssignmentRepository assignments;
     private final JsonMapper json;
     private final Validator validator;
@@ -48,12 +50,14 @@ class ExperimentWebController {
     ExperimentWebController(
             ExperimentService experiments,
             ResultsService results,
+            ArchivedEventRetention retention,
             AssignmentRepository assignments,
             JsonMapper json,
             Validator validator,
             Clock clock) {
         this.experiments = experiments;
         this.results = results;
+        this.retention = retention;
         this.assignments = assignments;
         this.json = json;
         this.validator = validator;
@@ -148,8 +152,13 @@ class ExperimentWebController {
     @PostMapping("/experiments/{id}/calculate")
     String calculate(@PathVariable String id, RedirectAttributes redirect) {
         Experiment experiment = experiments.get(id);
-        results.calculate(experiment.id());
-        Flashes.success(redirect, "Results recalculated");
+        try {
+            retention.requireRawEvents(experiment);
+            results.calculate(experiment.id());
+            Flashes.success(redirect, "Results recalculated");
+        } catch (ConflictException e) {
+            Flashes.error(redirect, String.valueOf(e.getBody().getDetail()));
+        }
         return "redirect:/experiments/" + experiment.key();
     }
 

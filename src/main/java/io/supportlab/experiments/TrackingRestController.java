@@ -1,5 +1,6 @@
 package io.supportlab.experiments;
 
+import io.supportlab.platform.RateLimiter;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -38,16 +39,17 @@ class TrackingRestController {
 
     record BatchRequest(@Nullable List<EventInput> events) {}
 
+    private static final String BUDGETS = "The events to be stored are counted against the caller's budgets of "
+            + "events and bytes per client address: over them the whole call is refused (429 with Retry-After) "
+            + "and nothing of it is stored.";
+
     private final AssignmentService assignments;
     private final EventService events;
-    private final ExperimentRepository experimentRows;
     private final JsonMapper json;
 
-    TrackingRestController(
-            AssignmentService assignments, EventService events, ExperimentRepository experimentRows, JsonMapper json) {
+    TrackingRestController(AssignmentService assignments, EventService events, JsonMapper json) {
         this.assignments = assignments;
         this.events = events;
-        this.experimentRows = experimentRows;
         this.json = json;
     }
 
@@ -64,31 +66,33 @@ class TrackingRestController {
 
     @Operation(
             summary = "Assign a user to several experiments at once (public)",
-            description = "Without experiments, " + "every running experiment.")
+            description = "Names up to " + AssignmentService.MAX_EXPERIMENTS + " experiments by id or key "
+                    + "(more: 413 batch-too-large); unknown ones are left out of the answer. Without "
+                    + "experiments, every running experiment.")
     @PostMapping("/api/ab/assign")
     List<AssignmentResult> assignAll(@RequestBody BulkAssignRequest request) {
-        List<String> keys = request.experiments() != null
-                ? request.experiments()
-                : experimentRows.running().stream().map(Experiment::key).toList();
-        return assignments.assignAll(
-                keys, Objects.requireNonNullElse(request.userIdentifier(), ""), attributes(request.attributes()));
+        String user = Objects.requireNonNullElse(request.userIdentifier(), "");
+        return request.experiments() == null
+                ? assignments.assignRunning(user, attributes(request.attributes()))
+                : assignments.assignAll(request.experiments(), user, attributes(request.attributes()));
     }
 
-    @Operation(summary = "Track an event of an assigned user (public)")
+    @Operation(
+            summary = "Track an event of an assigned user (public)",
+            description = "Counted against the caller's event budgets: over them 429 with Retry-After, not stored.")
     @PostMapping("/api/ab-tests/{id}/events")
     @ResponseStatus(HttpStatus.CREATED)
-    EventResult track(@PathVariable String id, @RequestBody EventInput event) {
-        return events.track(id, event);
+    EventResult track(@PathVariable String id, @RequestBody EventInput event, HttpServletRequest servletRequest) {
+        return events.track(id, event, client(servletRequest));
     }
 
     @Operation(
             summary = "Track up to 1000 events in one call (public)",
-            description =
-                    "Each event names its "
-                            + "experiment; the answer says per event whether it was accepted, a duplicate, or rejected and why.")
+            description = "Each event names its experiment; the answer says per event whether it was accepted, a "
+                    + "duplicate, or rejected and why. " + BUDGETS)
     @PostMapping("/api/ab/events")
-    EventService.BatchResult trackBatch(@RequestBody BatchRequest request) {
-        return events.trackBatch(request.events() == null ? List.of() : request.events());
+    EventService.BatchResult trackBatch(@RequestBody BatchRequest request, HttpServletRequest servletRequest) {
+        return events.trackBatch(request.events() == null ? List.of() : request.events(), client(servletRequest));
     }
 
     /**
@@ -101,7 +105,7 @@ class TrackingRestController {
             summary = "Track up to 1000 events in one call (public)",
             description = "Each event names its experiment; the answer says per event whether it was accepted, a "
                     + "duplicate, or rejected and why. The body may also be sent as text/plain (UTF-8 JSON, as "
-                    + "navigator.sendBeacon sends it).")
+                    + "navigator.sendBeacon sends it). " + BUDGETS)
     @PostMapping(path = "/api/ab/events", consumes = MediaType.TEXT_PLAIN_VALUE)
     EventService.BatchResult trackBeacon(
             @io.swagger.v3.oas.annotations.parameters.RequestBody(
@@ -129,7 +133,12 @@ class TrackingRestController {
         if (request == null) { // the JSON literal null, which the JSON variant refuses as a missing body
             throw new HttpMessageNotReadableException("Required request body is missing", message);
         }
-        return trackBatch(request);
+        return trackBatch(request, servletRequest);
+    }
+
+    /** The client whose event budget a request is charged to; none for signed-in staff. */
+    private static @Nullable String client(HttpServletRequest request) {
+        return RateLimiter.limitedClient(request).orElse(null);
     }
 
     private static Map<String, Object> attributes(@Nullable Map<String, Object> attributes) {

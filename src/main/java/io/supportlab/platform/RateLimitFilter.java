@@ -10,7 +10,6 @@ import java.util.Optional;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -41,28 +40,28 @@ class RateLimitFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         Optional<RateLimitGroup> group = RateLimitGroup.of(request);
         if (group.isPresent() && !signedInStaff()) {
-            RateLimiter.Decision decision = limiter.consume(group.get(), ClientAddress.key(request));
+            String client = ClientAddress.key(request);
+            RateLimiter.Decision decision = limiter.consume(group.get(), client);
             if (!decision.allowed()) {
                 refuse(request, response, group.get(), decision.retryAfter());
                 return;
             }
+            // The handler may count more than the request (tracked events and their bytes).
+            RateLimiter.markLimited(request, client);
         }
         chain.doFilter(request, response);
     }
 
     private void refuse(HttpServletRequest request, HttpServletResponse response, RateLimitGroup group, Duration wait)
             throws IOException {
-        long seconds = Math.max(1, (wait.toMillis() + 999) / 1000);
-        response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
-        ProblemDetail problem = Problems.tooManyRequests(
-                "Too many requests from your address to " + group.property() + "; try again in "
-                        + Format.waitTime(seconds),
-                seconds);
-        problem.setProperty("limit", group.property());
+        TooManyRequestsException refusal =
+                new TooManyRequestsException(group, wait, "Too many requests from your address to " + group.property());
+        response.setHeader(HttpHeaders.RETRY_AFTER, refusal.getHeaders().getFirst(HttpHeaders.RETRY_AFTER));
         if (request.getServletPath().startsWith("/api/")) {
-            problems.write(request, response, problem);
+            problems.write(request, response, refusal.getBody());
         } else {
-            response.sendError(HttpStatus.TOO_MANY_REQUESTS.value(), problem.getDetail());
+            response.sendError(
+                    HttpStatus.TOO_MANY_REQUESTS.value(), refusal.getBody().getDetail());
         }
     }
 

@@ -13,6 +13,13 @@ public enum RateLimitGroup {
     TICKET_CREATION("ticket-creation", "POST", Pattern.compile("/api/tickets|/help/tickets")),
     SEARCH("search", "GET", Pattern.compile("/api/faqs/suggestions|/help/search|/help/suggestions")),
     TRACKING("tracking", "POST", Pattern.compile("/api/ab-tests/[^/]+/(assign|events)|/api/ab/assign|/api/ab/events")),
+    /**
+     * Events stored per client address, whatever the number of requests they came in (a batch
+     * holds up to 1000). Counted by the event service, not by path.
+     */
+    TRACKED_EVENTS("tracked-events", "NONE", Pattern.compile("(?!)")),
+    /** Bytes of stored events per client address: what tracking adds to the database. */
+    TRACKED_EVENT_BYTES("tracked-event-bytes", "NONE", Pattern.compile("(?!)")),
     ACCESS_LINKS("access-links", "POST", Pattern.compile("/api/access-links|/my/link")),
     /**
      * Access-link emails per recipient address, whoever asks: keeps many clients from flooding one

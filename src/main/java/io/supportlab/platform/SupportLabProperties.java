@@ -66,6 +66,8 @@ public record SupportLabProperties(
      * @param ticketCreation public ticket creation, API and form (Zammad's form channel allows 20 an hour)
      * @param search FAQ search and ticket-form suggestions
      * @param tracking experiment assignment and events (generous: real pages send many)
+     * @param trackedEvents events stored per client address, counted per event, not per request
+     * @param trackedEventBytes bytes of events stored per client address (capacity in bytes)
      * @param accessLinks customers asking for a new access link by email
      * @param accessLinkEmails access-link emails sent to one address, whoever asks
      * @param contactTickets public tickets naming one contact address, whoever sends them (more are flagged)
@@ -78,6 +80,8 @@ public record SupportLabProperties(
             @Nullable Limit ticketCreation,
             @Nullable Limit search,
             @Nullable Limit tracking,
+            @Nullable Limit trackedEvents,
+            @Nullable Limit trackedEventBytes,
             @Nullable Limit accessLinks,
             @Nullable Limit accessLinkEmails,
             @Nullable Limit contactTickets,
@@ -88,6 +92,13 @@ public record SupportLabProperties(
             ticketCreation = Limit.orDefault(ticketCreation, 20, Duration.ofHours(1));
             search = Limit.orDefault(search, 120, Duration.ofMinutes(1));
             tracking = Limit.orDefault(tracking, 1200, Duration.ofMinutes(1));
+            // A page tracks what a person does (views, clicks): rarely more than one event a second.
+            // 3000 a minute is fifty such busy visitors behind one address (an office, a carrier's
+            // NAT); the byte budget bounds what one address adds to the database (~1.4 GB a day).
+            trackedEvents = Limit.orDefault(trackedEvents, 3000, Duration.ofMinutes(1));
+            // 1 MB a minute: 3000 events of ~350 bytes, or a dozen busy visitors whose every
+            // event carries the largest event_data (1 KB).
+            trackedEventBytes = Limit.orDefault(trackedEventBytes, 1_048_576, Duration.ofMinutes(1));
             accessLinks = Limit.orDefault(accessLinks, 10, Duration.ofHours(1));
             accessLinkEmails = Limit.orDefault(accessLinkEmails, 3, Duration.ofHours(1));
             contactTickets = Limit.orDefault(contactTickets, 5, Duration.ofHours(1));
@@ -100,6 +111,8 @@ public record SupportLabProperties(
                 case TICKET_CREATION -> ticketCreation;
                 case SEARCH -> search;
                 case TRACKING -> tracking;
+                case TRACKED_EVENTS -> trackedEvents;
+                case TRACKED_EVENT_BYTES -> trackedEventBytes;
                 case ACCESS_LINKS -> accessLinks;
                 case ACCESS_LINK_EMAILS -> accessLinkEmails;
                 case CONTACT_TICKETS -> contactTickets;

@@ -272,6 +272,8 @@ class LoginThrottleTests {
                         null,
                         null,
                         null,
+                        null,
+                        null,
                         new SupportLabProperties.Login(
                                 free, lockoutAfter, addressLockoutAfter, lockout, maxAccountDelay)));
     }

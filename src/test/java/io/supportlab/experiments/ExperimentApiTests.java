@@ -44,42 +44,24 @@ class ExperimentApiTests {
         @Autowired
         ExperimentService experiments;
 
+        ExperimentRequests requests() {
+            return new ExperimentRequests(json, admin());
+        }
+
         JsonNode post(RestTestClient client, String uri, String body, int status) {
-            String response = client.post()
-                    .uri(uri)
-                    .contentType(MediaType.APPLICATION_JSON)
-                    .body(body)
-                    .exchange()
-                    .expectStatus()
-                    .isEqualTo(status)
-                    .expectBody(String.class)
-                    .returnResult()
-                    .getResponseBody();
-            return json.readTree(response == null ? "null" : response);
+            return requests().post(client, uri, body, status);
         }
 
         JsonNode create(String body) {
-            return post(admin(), "/api/ab-tests", body, 201);
+            return requests().create(body);
         }
 
         String running(String body) {
-            String id = create(body).get("id").asString();
-            setStatus(id, "running", 200);
-            return id;
+            return requests().running(body);
         }
 
         JsonNode setStatus(String id, String status, int expected) {
-            String response = admin().put()
-                    .uri("/api/ab-tests/" + id + "/status")
-                    .contentType(MediaType.APPLICATION_JSON)
-                    .body("{\"status\":\"" + status + "\"}")
-                    .exchange()
-                    .expectStatus()
-                    .isEqualTo(expected)
-                    .expectBody(String.class)
-                    .returnResult()
-                    .getResponseBody();
-            return json.readTree(response);
+            return requests().setStatus(id, status, expected);
         }
 
         JsonNode assign(String id, String user) {
@@ -376,6 +358,61 @@ class ExperimentApiTests {
         }
 
         @Test
+        void bulkAssignmentNamesAtMostAHundredExperiments() {
+            running(
+                    "{\"name\":\"One\",\"key\":\"one\",\"target_metric\":\"go\",\"control_variant\":\"a\",\"test_variant\":\"b\"}");
+            List<String> names = new ArrayList<>(List.of("one"));
+            for (int i = 1; i < AssignmentService.MAX_EXPERIMENTS; i++) {
+                names.add("unknown-" + i);
+            }
+            JsonNode hundred = post(
+                    anonymous(),
+                    "/api/ab/assign",
+                    json.writeValueAsString(java.util.Map.of("user_identifier", "bulk", "experiments", names)),
+                    200);
+            assertThat(hundred.size()).isEqualTo(1);
+            names.add("one-too-many");
+            JsonNode refused = post(
+                    anonymous(),
+                    "/api/ab/assign",
+                    json.writeValueAsString(java.util.Map.of("user_identifier", "other", "experiments", names)),
+                    413);
+            assertThat(refused.get("type").asString()).isEqualTo("/problems/batch-too-large");
+            assertThat(refused.get("max_items").asInt()).isEqualTo(100);
+            assertThat(refused.get("detail").asString()).startsWith("experiments: at most 100 items");
+            assertThat(count("SELECT COUNT(*) FROM ab_test_assignments WHERE user_identifier = 'other'"))
+                    .isZero();
+        }
+
+        @Test
+        void bulkAssignmentAnswersANewAndAReturningUserAlike() {
+            running(
+                    "{\"name\":\"One\",\"key\":\"one\",\"target_metric\":\"go\",\"control_variant\":\"a\",\"test_variant\":\"b\"}");
+            running(
+                    "{\"name\":\"Two\",\"key\":\"two\",\"target_metric\":\"go\",\"control_variant\":\"a\",\"test_variant\":\"b\"}");
+            String body = "{\"user_identifier\":\"page\",\"experiments\":[\"two\",\"one\"]}";
+            JsonNode first = post(anonymous(), "/api/ab/assign", body, 200);
+            JsonNode again = post(anonymous(), "/api/ab/assign", body, 200);
+            assertThat(first.size()).isEqualTo(2);
+            for (int i = 0; i < 2; i++) {
+                assertThat(first.get(i).get("new_assignment").asBoolean()).isTrue();
+                assertThat(again.get(i).get("new_assignment").asBoolean()).isFalse();
+                assertThat(again.get(i).get("variant").asString())
+                        .isEqualTo(first.get(i).get("variant").asString());
+            }
+            assertThat(first.get(0).get("key").asString()).isEqualTo("two");
+            assertThat(assign("one", "page").get("variant").asString())
+                    .isEqualTo(first.get(1).get("variant").asString());
+            assertThat(count("SELECT COUNT(*) FROM ab_test_assignments")).isEqualTo(2);
+            admin().get()
+                    .uri("/api/ab-tests/one")
+                    .exchange()
+                    .expectBody()
+                    .jsonPath("$.total_participants")
+                    .isEqualTo(1);
+        }
+
+        @Test
         void concurrentAssignmentsStoreOneRowPerUserAndCountEveryone() throws Exception {
             String id = running(
                     "{\"name\":\"Rush\",\"target_metric\":\"go\",\"control_variant\":\"a\",\"test_variant\":\"b\"}");
@@ -482,6 +519,28 @@ class ExperimentApiTests {
                     404);
             setStatus(id, "completed", 200);
             assertThat(event(id, "known", "go", 422).get("detail").asString()).contains("completed");
+            assertThat(count("SELECT COUNT(*) FROM ab_test_events")).isEqualTo(1);
+        }
+
+        @Test
+        void eventDataHoldsAtMostOneKilobyteOfJson() {
+            String id = running(
+                    "{\"name\":\"Data\",\"target_metric\":\"go\",\"control_variant\":\"a\",\"test_variant\":\"b\"}");
+            assign(id, "u");
+            String fits = "{\"n\":\"" + "y".repeat(EventService.MAX_EVENT_DATA_BYTES - 8) + "\"}";
+            String tooLong = "{\"n\":\"" + "y".repeat(EventService.MAX_EVENT_DATA_BYTES - 7) + "\"}";
+            post(
+                    anonymous(),
+                    "/api/ab-tests/" + id + "/events",
+                    "{\"user_identifier\":\"u\",\"event_name\":\"go\",\"event_data\":" + fits + "}",
+                    201);
+            JsonNode refused = post(
+                    anonymous(),
+                    "/api/ab-tests/" + id + "/events",
+                    "{\"user_identifier\":\"u\",\"event_name\":\"go\",\"event_data\":" + tooLong + "}",
+                    400);
+            assertThat(refused.get("errors").get(0).get("field").asString()).isEqualTo("event_data");
+            assertThat(refused.get("detail").asString()).contains("at most 1024 bytes");
             assertThat(count("SELECT COUNT(*) FROM ab_test_events")).isEqualTo(1);
         }
 

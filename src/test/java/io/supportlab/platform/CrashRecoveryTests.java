@@ -295,7 +295,9 @@ class CrashRecoveryTests {
                 try {
                     if (send(
                                             port,
-                                            HttpRequest.newBuilder(uri(port, "/api/health"))
+                                            // Ready only after the start-up runners (the first admin,
+                                            // hashed with bcrypt) have run; /api/health answers before.
+                                            HttpRequest.newBuilder(uri(port, "/actuator/health/readiness"))
                                                     .GET())
                                     .statusCode()
                             == 200) {

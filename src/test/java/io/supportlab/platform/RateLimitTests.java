@@ -3,6 +3,7 @@ package io.supportlab.platform;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.supportlab.testing.IntegrationTest;
+import io.supportlab.testing.UsePostgres;
 import io.supportlab.tickets.AccessLinkRequests;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -40,22 +41,7 @@ class RateLimitTests {
             for (int i = 0; i < 3; i++) {
                 postTicket(client).expectStatus().isCreated();
             }
-            postTicket(client)
-                    .expectStatus()
-                    .isEqualTo(HttpStatus.TOO_MANY_REQUESTS)
-                    .expectHeader()
-                    .contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                    .expectHeader()
-                    .value(
-                            HttpHeaders.RETRY_AFTER,
-                            v -> assertThat(Long.parseLong(v)).isBetween(1L, 3600L))
-                    .expectBody()
-                    .jsonPath("$.type")
-                    .isEqualTo("/problems/too-many-requests")
-                    .jsonPath("$.limit")
-                    .isEqualTo("ticket-creation")
-                    .jsonPath("$.retry_after")
-                    .isNumber();
+            assertRefusedBy(postTicket(client), "ticket-creation");
             assertThat(count("tickets")).isEqualTo(3);
         }
 
@@ -233,14 +219,195 @@ class RateLimitTests {
         }
 
         RestTestClient from(String address) {
-            return RestTestClient.bindToServer()
-                    .baseUrl(baseUrl())
-                    .defaultHeader("X-Forwarded-For", address)
-                    .build();
+            return RateLimitTests.from(baseUrl(), address);
         }
 
         long count(String table) {
-            return jdbc.sql("SELECT COUNT(*) FROM " + table).query(Long.class).single();
+            return RateLimitTests.count(jdbc, table);
+        }
+    }
+
+    /**
+     * Tracking is limited by what it stores too: events and their bytes per client address, so a
+     * client within its request limit still cannot fill the disk. A batch over the budget is refused
+     * whole.
+     */
+    @Nested
+    class TrackedEventBudgets {
+
+        @Nested
+        class OnSqlite extends TrackedEventBudgetsContract {}
+
+        @Nested
+        @UsePostgres
+        class OnPostgres extends TrackedEventBudgetsContract {}
+    }
+
+    @TestPropertySource(
+            properties = {
+                "supportlab.rate-limits.tracked-events.capacity=5",
+                "supportlab.rate-limits.tracked-events.period=1h",
+                "supportlab.rate-limits.tracked-event-bytes.capacity=5000",
+                "supportlab.rate-limits.tracked-event-bytes.period=1h"
+            })
+    abstract static class TrackedEventBudgetsContract extends IntegrationTest {
+
+        @org.junit.jupiter.api.BeforeEach
+        void aRunningExperimentWithAssignedUsers() {
+            admin().post()
+                    .uri("/api/ab-tests")
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .body("{\"name\":\"Budget\",\"key\":\"budget\",\"target_metric\":\"go\","
+                            + "\"control_variant\":\"a\",\"test_variant\":\"b\"}")
+                    .exchange()
+                    .expectStatus()
+                    .isCreated();
+            admin().put()
+                    .uri("/api/ab-tests/budget/status")
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .body("{\"status\":\"running\"}")
+                    .exchange()
+                    .expectStatus()
+                    .isOk();
+            admin().post()
+                    .uri("/api/ab/assign")
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .body("{\"user_identifier\":\"u\",\"experiments\":[\"budget\"]}")
+                    .exchange()
+                    .expectStatus()
+                    .isOk();
+        }
+
+        @Test
+        void refusesABatchBeyondTheEventBudgetWholeWithProblemAndRetryAfter() {
+            RestTestClient client = from("198.51.100.30");
+            postEvents(client, 3, "")
+                    .expectStatus()
+                    .isOk()
+                    .expectBody()
+                    .jsonPath("$.accepted")
+                    .isEqualTo(3);
+            assertRefusedBy(postEvents(client, 3, ""), "tracked-events");
+            assertThat(count("ab_test_events")).isEqualTo(3);
+            postEvents(client, 2, "")
+                    .expectStatus()
+                    .isOk()
+                    .expectBody()
+                    .jsonPath("$.accepted")
+                    .isEqualTo(2);
+            postEvents(from("198.51.100.31"), 3, "").expectStatus().isOk();
+            assertThat(count("ab_test_events")).isEqualTo(8);
+        }
+
+        @Test
+        void singleEventsCountAgainstTheSameBudget() {
+            RestTestClient client = from("198.51.100.32");
+            postEvents(client, 5, "").expectStatus().isOk();
+            client.post()
+                    .uri("/api/ab-tests/budget/events")
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .body("{\"user_identifier\":\"u\",\"event_name\":\"go\"}")
+                    .exchange()
+                    .expectStatus()
+                    .isEqualTo(HttpStatus.TOO_MANY_REQUESTS)
+                    .expectBody()
+                    .jsonPath("$.limit")
+                    .isEqualTo("tracked-events");
+            assertThat(count("ab_test_events")).isEqualTo(5);
+        }
+
+        @Test
+        void refusesEventsBeyondTheByteBudget() {
+            RestTestClient client = from("198.51.100.33");
+            String data = "x".repeat(900);
+            postEvents(client, 4, data)
+                    .expectStatus()
+                    .isOk()
+                    .expectBody()
+                    .jsonPath("$.accepted")
+                    .isEqualTo(4);
+            postEvents(client, 1, data)
+                    .expectStatus()
+                    .isEqualTo(HttpStatus.TOO_MANY_REQUESTS)
+                    .expectBody()
+                    .jsonPath("$.limit")
+                    .isEqualTo("tracked-event-bytes");
+            assertThat(count("ab_test_events")).isEqualTo(4);
+            // The refused event's share of the event budget was given back: one small event still fits.
+            postEvents(client, 1, "")
+                    .expectStatus()
+                    .isOk()
+                    .expectBody()
+                    .jsonPath("$.accepted")
+                    .isEqualTo(1);
+        }
+
+        @Test
+        void rejectedEventsCostNoBudget() {
+            RestTestClient client = from("198.51.100.34");
+            for (int i = 0; i < 3; i++) {
+                client.post()
+                        .uri("/api/ab/events")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .body("{\"events\":[{\"experiment\":\"budget\",\"user_identifier\":\"stranger\","
+                                + "\"event_name\":\"go\"},{\"experiment\":\"nope\",\"user_identifier\":\"u\","
+                                + "\"event_name\":\"go\"}]}")
+                        .exchange()
+                        .expectStatus()
+                        .isOk()
+                        .expectBody()
+                        .jsonPath("$.rejected")
+                        .isEqualTo(2);
+            }
+            postEvents(client, 5, "")
+                    .expectStatus()
+                    .isOk()
+                    .expectBody()
+                    .jsonPath("$.accepted")
+                    .isEqualTo(5);
+        }
+
+        @Test
+        void signedInStaffAreNotLimitedByTheBudgets() {
+            postEvents(from("198.51.100.35"), 5, "").expectStatus().isOk();
+            admin().post()
+                    .uri("/api/ab/events")
+                    .header("X-Forwarded-For", "198.51.100.35")
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .body(events(3, ""))
+                    .exchange()
+                    .expectStatus()
+                    .isOk()
+                    .expectBody()
+                    .jsonPath("$.accepted")
+                    .isEqualTo(3);
+        }
+
+        RestTestClient.ResponseSpec postEvents(RestTestClient client, int n, String data) {
+            return client.post()
+                    .uri("/api/ab/events")
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .body(events(n, data))
+                    .exchange();
+        }
+
+        static String events(int n, String data) {
+            StringBuilder body = new StringBuilder("{\"events\":[");
+            for (int i = 0; i < n; i++) {
+                body.append(i == 0 ? "" : ",")
+                        .append("{\"experiment\":\"budget\",\"user_identifier\":\"u\",\"event_name\":\"go\"")
+                        .append(data.isEmpty() ? "" : ",\"event_data\":{\"note\":\"" + data + "\"}")
+                        .append("}");
+            }
+            return body.append("]}").toString();
+        }
+
+        RestTestClient from(String address) {
+            return RateLimitTests.from(baseUrl(), address);
+        }
+
+        long count(String table) {
+            return RateLimitTests.count(jdbc, table);
         }
     }
 
@@ -267,6 +434,36 @@ class RateLimitTests {
                     .defaultHeader("X-Forwarded-For", address)
                     .build();
         }
+    }
+
+    /** A 429 problem naming {@code limit}, with Retry-After. */
+    static void assertRefusedBy(RestTestClient.ResponseSpec response, String limit) {
+        response.expectStatus()
+                .isEqualTo(HttpStatus.TOO_MANY_REQUESTS)
+                .expectHeader()
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectHeader()
+                .value(
+                        HttpHeaders.RETRY_AFTER,
+                        v -> assertThat(Long.parseLong(v)).isBetween(1L, 3600L))
+                .expectBody()
+                .jsonPath("$.type")
+                .isEqualTo("/problems/too-many-requests")
+                .jsonPath("$.limit")
+                .isEqualTo(limit)
+                .jsonPath("$.retry_after")
+                .isNumber();
+    }
+
+    static RestTestClient from(String baseUrl, String address) {
+        return RestTestClient.bindToServer()
+                .baseUrl(baseUrl)
+                .defaultHeader("X-Forwarded-For", address)
+                .build();
+    }
+
+    static long count(org.springframework.jdbc.core.simple.JdbcClient jdbc, String table) {
+        return jdbc.sql("SELECT COUNT(*) FROM " + table).query(Long.class).single();
     }
 
     static RestTestClient.ResponseSpec postTicket(RestTestClient client) {

@@ -119,6 +119,17 @@ class PublicEndpointFuzzTests {
                             map("user_identifier", "u1", "event_name", "clicks", "event_value", 1, "event_id", "e1")),
                     new Endpoint(
                             "POST", "/api/ab/assign", json, map("user_identifier", "u1", "experiments", List.of())),
+                    // Named experiments, known and unknown, each a value to mutate; and more than one call may name.
+                    new Endpoint(
+                            "POST",
+                            "/api/ab/assign",
+                            json,
+                            map("user_identifier", "u2", "experiments", List.of("fuzz", "missing", "fuzz"))),
+                    new Endpoint(
+                            "POST",
+                            "/api/ab/assign",
+                            json,
+                            map("user_identifier", "u3", "experiments", java.util.Collections.nCopies(101, "unknown"))),
                     new Endpoint(
                             "POST",
                             "/api/ab/events",

@@ -1,0 +1,47 @@
+package io.supportlab.experiments;
+
+import io.supportlab.platform.RateLimitGroup;
+import io.supportlab.platform.RateLimiter;
+import io.supportlab.platform.TooManyRequestsException;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Component;
+
+/**
+ * What one client address may add to the event table per period: a number of events and their
+ * bytes ({@code supportlab.rate-limits.tracked-events} and {@code .tracked-event-bytes}). The request
+ * limit alone let one client store a million events a minute in batches of 1000. A request's events
+ * are charged together before anything is written, so a request over either budget stores nothing.
+ */
+@Component
+class EventBudget {
+
+    private final RateLimiter limiter;
+
+    EventBudget(RateLimiter limiter) {
+        this.limiter = limiter;
+    }
+
+    /**
+     * Charges {@code events} to {@code client}, or throws {@link TooManyRequestsException}; a null
+     * client (signed-in staff, the application's own pages) is not limited.
+     */
+    void charge(@Nullable String client, List<EventRepository.NewEvent> events) {
+        if (client == null || events.isEmpty()) {
+            return;
+        }
+        long bytes =
+                events.stream().mapToLong(EventRepository.NewEvent::storedBytes).sum();
+        RateLimiter.Decision counted = limiter.consume(RateLimitGroup.TRACKED_EVENTS, client, events.size());
+        if (!counted.allowed()) {
+            throw new TooManyRequestsException(
+                    RateLimitGroup.TRACKED_EVENTS, counted.retryAfter(), "Too many events from your address");
+        }
+        RateLimiter.Decision sized = limiter.consume(RateLimitGroup.TRACKED_EVENT_BYTES, client, bytes);
+        if (!sized.allowed()) {
+            limiter.refund(RateLimitGroup.TRACKED_EVENTS, client, events.size());
+            throw new TooManyRequestsException(
+                    RateLimitGroup.TRACKED_EVENT_BYTES, sized.retryAfter(), "Too much event data from your address");
+        }
+    }
+}

@@ -1,0 +1,55 @@
+package io.supportlab.experiments;
+
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.client.RestTestClient;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** JSON calls to the experiment API that the experiment tests share: any client, or an admin. */
+record ExperimentRequests(JsonMapper json, RestTestClient admin) {
+
+    JsonNode post(RestTestClient client, String uri, String body, int status) {
+        String response = client.post()
+                .uri(uri)
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(body)
+                .exchange()
+                .expectStatus()
+                .isEqualTo(status)
+                .expectBody(String.class)
+                .returnResult()
+                .getResponseBody();
+        return json.readTree(response == null ? "null" : response);
+    }
+
+    JsonNode create(String body) {
+        return post(admin, "/api/ab-tests", body, 201);
+    }
+
+    JsonNode setStatus(String id, String status, int expected) {
+        String response = admin.put()
+                .uri("/api/ab-tests/" + id + "/status")
+                .contentType(MediaType.APPLICATION_JSON)
+                .body("{\"status\":\"" + status + "\"}")
+                .exchange()
+                .expectStatus()
+                .isEqualTo(expected)
+                .expectBody(String.class)
+                .returnResult()
+                .getResponseBody();
+        return json.readTree(response);
+    }
+
+    /** Creates an experiment and starts it; its id. */
+    String running(String body) {
+        String id = create(body).get("id").asString();
+        setStatus(id, "running", 200);
+        return id;
+    }
+
+    /** A running two-variant experiment with this key and target metric {@code go}. */
+    String running(String key, String name) {
+        return running("{\"name\":\"" + name + "\",\"key\":\"" + key
+                + "\",\"target_metric\":\"go\",\"control_variant\":\"a\",\"test_variant\":\"b\"}");
+    }
+}
