@@ -37,7 +37,7 @@ public record ResultsView(
             String absoluteLift,
             String relativeLift,
             String pValue,
-            String adjustedPValue,
+            String pValueAdjusted,
             String chanceToBeat,
             String expectedLoss,
             boolean significant,

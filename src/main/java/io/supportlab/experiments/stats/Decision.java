@@ -12,10 +12,10 @@ import org.jspecify.annotations.Nullable;
  * @param test the test: "pooled two-proportion z-test", "Welch's t-test" or "always-valid
  *     confidence sequence"
  * @param pValue that test's p-value before correction; null when the test is not defined
- * @param adjustedPValue after correction across the family (equal to {@code pValue} when nothing is
+ * @param pValueAdjusted after correction across the family (equal to {@code pValue} when nothing is
  *     corrected); null when the test is not defined
  * @param intervalLevel confidence level of both intervals: {@code 1 - alpha · pValue /
- *     adjustedPValue}, the confidence level at which the uncorrected test reaches the corrected
+ *     pValueAdjusted}, the confidence level at which the uncorrected test reaches the corrected
  *     decision (the analysis' confidence level when nothing is corrected)
  * @param relativeLift treatment / control - 1 with the interval of the test: the score interval of
  *     the ratio (conversion), Fieller's interval (value), or the confidence sequence (sequential);
@@ -28,7 +28,7 @@ import org.jspecify.annotations.Nullable;
 public record Decision(
         String test,
         @Nullable Double pValue,
-        @Nullable Double adjustedPValue,
+        @Nullable Double pValueAdjusted,
         double intervalLevel,
         Estimate relativeLift,
         Estimate absoluteDifference,

@@ -88,7 +88,7 @@ final class Summaries {
     }
 
     private static String verdict(ComparisonDraft draft, Decision decision, CorrectionMethod correction) {
-        Double adjusted = decision.adjustedPValue();
+        Double adjusted = decision.pValueAdjusted();
         if (adjusted == null) {
             return "statistical significance cannot be assessed yet";
         }

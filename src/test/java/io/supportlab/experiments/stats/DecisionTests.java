@@ -162,7 +162,7 @@ class DecisionTests {
 
     private static void check(Decision decision, Row row, String prefix) {
         assertClose(decision.pValue(), row.number(prefix + "p"), prefix + "p");
-        assertClose(decision.adjustedPValue(), row.number(prefix + "padj"), prefix + "adjusted p");
+        assertClose(decision.pValueAdjusted(), row.number(prefix + "padj"), prefix + "adjusted p");
         assertClose(decision.intervalLevel(), row.number(prefix + "level"), prefix + "level");
         assertClose(lower(decision.relativeLift()), row.number(prefix + "rel_lower"), prefix + "relative lower");
         assertClose(upper(decision.relativeLift()), row.number(prefix + "rel_upper"), prefix + "relative upper");
