@@ -83,8 +83,8 @@ class ExperimentResultsApiTests {
         }
 
         void traffic(String id, int controlN, int controlX, int testN, int testX) {
-            Traffic.add(jdbc, dialect, id, "control", controlN, "go", controlX, 1);
-            Traffic.add(jdbc, dialect, id, "test", testN, "go", testX, 1);
+            Traffic.add(jdbc, dialect, id, "control", controlN, "go", controlX, 1, 0);
+            Traffic.add(jdbc, dialect, id, "test", testN, "go", testX, 1, 0);
         }
 
         long resultRows() {
@@ -134,7 +134,7 @@ class ExperimentResultsApiTests {
             String id = twoArms("Atomic", "");
             traffic(id, 100, 10, 100, 12);
             ExperimentResults before = results.calculate(id);
-            Traffic.add(jdbc, dialect, id, "control", 50, "later", 0, 1);
+            Traffic.add(jdbc, dialect, id, "control", 50, "later", 0, 1, 0);
             refuseResultRows(true);
             try {
                 results.recalculateRunning();
@@ -205,10 +205,10 @@ class ExperimentResultsApiTests {
         @Test
         void correctsTheTargetAndSecondaryMetricsAsOneFamily() {
             String id = twoArms("Family", ",\"secondary_metrics\":[\"other\"]");
-            Traffic.add(jdbc, dialect, id, "control", 5000, "go", 500, 1);
-            Traffic.add(jdbc, dialect, id, "test", 5000, "go", 565, 1);
-            Traffic.conversions(jdbc, dialect, id, id + "-control-go-", "other", 300, 1);
-            Traffic.conversions(jdbc, dialect, id, id + "-test-go-", "other", 310, 1);
+            Traffic.add(jdbc, dialect, id, "control", 5000, "go", 500, 1, 0);
+            Traffic.add(jdbc, dialect, id, "test", 5000, "go", 565, 1, 0);
+            Traffic.conversions(jdbc, dialect, id, id + "-control-go-0-", "other", 300, 1);
+            Traffic.conversions(jdbc, dialect, id, id + "-test-go-0-", "other", 310, 1);
             JsonNode body = results(id);
             for (JsonNode metric : body.get("metrics")) {
                 assertThat(metric.at("/analysis/family_size").asInt()).isEqualTo(2);

@@ -25,7 +25,11 @@ final class Traffic {
 
     private Traffic() {}
 
-    /** {@code participants} users in {@code variant}, the first {@code converters} of them converting once. */
+    /**
+     * {@code participants} users in {@code variant} assigned {@code daysAgo} days back, the first {@code
+     * converters} of them converting once (users of one call share the prefix {@code
+     * <testId>-<variant>-<metric>-<daysAgo>-}).
+     */
     static void add(
             JdbcClient jdbc,
             SqlDialect dialect,
@@ -34,9 +38,10 @@ final class Traffic {
             int participants,
             String metric,
             int converters,
-            double value) {
-        Instant assigned = Instant.now().minus(1, ChronoUnit.HOURS);
-        String prefix = testId + "-" + variant + "-" + metric + "-";
+            double value,
+            int daysAgo) {
+        Instant assigned = Instant.now().minus(daysAgo, ChronoUnit.DAYS).minus(1, ChronoUnit.HOURS);
+        String prefix = testId + "-" + variant + "-" + metric + "-" + daysAgo + "-";
         jdbc.sql(PARTICIPANTS)
                 .param("count", participants)
                 .param("prefix", prefix)
@@ -45,11 +50,12 @@ final class Traffic {
                 .param("at", dialect.timestamp(assigned))
                 .update();
         if (converters > 0) {
-            conversions(jdbc, dialect, testId, prefix, metric, converters, value);
+            conversions(
+                    jdbc, dialect, testId, prefix, metric, converters, value, assigned.plus(30, ChronoUnit.MINUTES));
         }
     }
 
-    /** The first {@code converters} users of that prefix convert on {@code metric} as well. */
+    /** The first {@code converters} users of that prefix ({@code <testId>-<variant>-<metric>-0-}) convert on {@code metric} as well. */
     static void conversions(
             JdbcClient jdbc,
             SqlDialect dialect,
@@ -58,13 +64,33 @@ final class Traffic {
             String metric,
             int converters,
             double value) {
+        conversions(
+                jdbc,
+                dialect,
+                testId,
+                prefix,
+                metric,
+                converters,
+                value,
+                Instant.now().minus(30, ChronoUnit.MINUTES));
+    }
+
+    private static void conversions(
+            JdbcClient jdbc,
+            SqlDialect dialect,
+            String testId,
+            String prefix,
+            String metric,
+            int converters,
+            double value,
+            Instant at) {
         jdbc.sql(CONVERSIONS)
                 .param("count", converters)
                 .param("prefix", prefix)
                 .param("testId", testId)
                 .param("metric", metric)
                 .param("value", value)
-                .param("at", dialect.timestamp(Instant.now().minus(30, ChronoUnit.MINUTES)))
+                .param("at", dialect.timestamp(at))
                 .update();
     }
 }
