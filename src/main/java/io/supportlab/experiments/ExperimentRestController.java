@@ -40,8 +40,8 @@ class ExperimentRestController {
 
     @Operation(
             summary = "Create an experiment (admin)",
-            description = "Starts as a draft. Give variants with weights, "
-                    + "or the seed's control_variant and test_variant for a 50/50 test.")
+            description = "Starts as a draft. Give variants with weights (within 0.01 of 1 they are scaled to add up"
+                    + " to 1), or the seed's control_variant and test_variant for a 50/50 test.")
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     Experiment create(@Valid @RequestBody ExperimentDefinition definition, Authentication caller) {
@@ -94,7 +94,10 @@ class ExperimentRestController {
     }
 
     @Operation(
-            summary = "Results: the seed's rows per variant and metric, the full analysis and a daily series (staff)")
+            summary = "Results: the seed's rows per variant and metric, the full analysis and a daily series (staff)",
+            description = "The stored calculation, recalculated first when the experiment has changed since"
+                    + " (settings, status, end date). Each comparison's decision holds the verdict with the p-values"
+                    + " and intervals of the one test it rests on.")
     @GetMapping("/{id}/results")
     ExperimentResults results(@PathVariable String id) {
         return results.get(id);

@@ -43,6 +43,9 @@ class ExperimentResultsApiTests {
         @Autowired
         ResultsService results;
 
+        @Autowired
+        ExperimentService experiments;
+
         @MockitoSpyBean
         ResultsRepository repository;
 
@@ -221,6 +224,28 @@ class ExperimentResultsApiTests {
             assertThat(target.get("significant").asBoolean()).isFalse();
             assertThat(target.at("/decision/relative_lift/interval/lower").asDouble())
                     .isNegative();
+        }
+
+        @Test
+        void theCsvExportQuotesTheDecisionsIntervalsAndPValues() {
+            String id = twoArms("Export", "");
+            traffic(id, 1000, 100, 1000, 130);
+            String csv = ResultsCsv.of(experiments.get(id), results.get(id));
+            String[] header = csv.lines().findFirst().orElseThrow().split(",");
+            String[] test = csv.lines()
+                    .filter(line -> line.startsWith("export,go,conversion,test,"))
+                    .findFirst()
+                    .orElseThrow()
+                    .split(",");
+            java.util.Map<String, String> row = new java.util.HashMap<>();
+            for (int i = 0; i < header.length; i++) {
+                row.put(header[i], test[i]);
+            }
+            assertThat(row.get("test")).isEqualTo("pooled two-proportion z-test");
+            assertThat(Double.parseDouble(row.get("p_value"))).isBetween(0.0354, 0.0356);
+            assertThat(Double.parseDouble(row.get("lift_ci_lower"))).isBetween(0.0178, 0.0179);
+            assertThat(row.get("verdict")).isEqualTo("significant");
+            assertThat(row.get("significant")).isEqualTo("true");
         }
 
         /** A trigger that makes every insert into ab_test_results fail, as a full disk or a lost connection would. */
