@@ -80,6 +80,9 @@ public final class ChangeLog {
             value.forEach(item -> items.add(item.isString() ? item.asString() : item.toString()));
             return items.isEmpty() ? "none" : String.join(", ", items);
         }
+        if (value.isString() && value.asString().isBlank()) {
+            return "cleared";
+        }
         String text = value.isString() ? "“" + value.asString() + "”" : value.toString();
         return Format.excerpt(text, 80);
     }

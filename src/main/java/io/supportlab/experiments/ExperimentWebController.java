@@ -125,8 +125,13 @@ class ExperimentWebController {
         if (!errors.isEmpty()) {
             return renderEdit(model, experiment, form, new FormErrors(errors));
         }
+        ExperimentDefinition edited = EditedFields.of(change, experiment);
+        if (edited == null) {
+            Flashes.success(redirect, "Nothing changed");
+            return "redirect:/experiments/" + experiment.key();
+        }
         try {
-            Experiment saved = experiments.update(experiment.id(), change, caller.getName());
+            Experiment saved = experiments.update(experiment.id(), edited, caller.getName());
             Flashes.success(redirect, "Changes to “" + saved.name() + "” saved");
             return "redirect:/experiments/" + saved.key();
         } catch (InvalidRequestException e) {

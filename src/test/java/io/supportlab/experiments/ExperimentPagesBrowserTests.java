@@ -169,10 +169,8 @@ class ExperimentPagesBrowserTests extends BrowserTest {
         String changes = browser.findElement(By.cssSelector(".change-list")).getText();
         assertThat(changes)
                 .contains("Created as a draft with variants a (a) 50%, b (b) 50%")
-                .contains("Edited: name “Edited name”")
-                .contains("variants a (a) 30%, b (b) 70%")
-                .contains("sequential testing on")
-                .doesNotContain("{", "\"");
+                .contains("Edited: name “Edited name”; variants a (a) 30%, b (b) 70%; sequential testing on")
+                .doesNotContain("{", "\"", "confidence level", "description");
         assertThat(experiments.get(experiment.id()).sequentialTesting()).isTrue();
     }
 
