@@ -13,17 +13,21 @@ import random
 
 import mpmath
 import numpy as np
-from scipy import integrate, stats
+from scipy import integrate, optimize, stats
+from statsmodels.stats.multitest import multipletests
 from statsmodels.stats.proportion import (
     confint_proportions_2indep,
     proportion_confint,
     proportions_ztest,
+    test_proportions_2indep,
 )
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 
 
 def fmt(v):
+    if isinstance(v, str):
+        return v
     if v is None or (isinstance(v, float) and (math.isnan(v) or math.isinf(v))):
         return "NA"
     if isinstance(v, (int, np.integer)):
@@ -311,3 +315,286 @@ credible_cases()
 moment_cases()
 sequential_cases()
 normal_bayes_cases()
+
+
+# ------------------------------------------------------------ decision intervals (issue 15)
+# Intervals that invert the test the verdict rests on. A separate random stream keeps the cases
+# above unchanged.
+rng2 = random.Random(20251015)
+BRENT = dict(xtol=1e-15, rtol=4 * np.finfo(float).eps, maxiter=500)
+
+
+def constrained_rate(xc, nc, xt, nt, slope, offset, lo, hi):
+    """Control rate maximising the binomial likelihood when the treatment rate is slope * pc + offset:
+    the root of the score equation by brentq (independent of the closed forms the engine uses)."""
+    def term(count, weight, denominator):
+        if count == 0:
+            return 0.0
+        return math.copysign(math.inf, weight) if denominator <= 0 else count * weight / denominator
+
+    def score(pc):
+        pt = slope * pc + offset
+        return (term(xc, 1, pc) + term(nc - xc, -1, 1 - pc)
+                + term(xt, slope, pt) + term(nt - xt, -slope, 1 - pt))
+    a = lo + max(1e-13 * (hi - lo), 8 * np.spacing(lo))
+    b = hi - max(1e-13 * (hi - lo), 8 * np.spacing(hi))
+    if score(a) <= 0:
+        return lo
+    if score(b) >= 0:
+        return hi
+    return optimize.brentq(score, a, b, **BRENT)
+
+
+def ratio_statistic(xc, nc, xt, nt, theta, correction=False):
+    hi = min(1.0, 1.0 / theta)
+    pc = constrained_rate(xc, nc, xt, nt, theta, 0.0, 0.0, hi)
+    pt = theta * pc
+    var = pt * (1 - pt) / nt + theta ** 2 * pc * (1 - pc) / nc
+    if correction:
+        var *= (nc + nt) / (nc + nt - 1)
+    return (xt / nt - theta * xc / nc) / math.sqrt(var)
+
+
+def diff_statistic(xc, nc, xt, nt, delta, correction=False):
+    pc = constrained_rate(xc, nc, xt, nt, 1.0, delta, max(0.0, -delta), min(1.0, 1.0 - delta))
+    pt = pc + delta
+    var = pt * (1 - pt) / nt + pc * (1 - pc) / nc
+    if correction:
+        var *= (nc + nt) / (nc + nt - 1)
+    return (xt / nt - xc / nc - delta) / math.sqrt(var)
+
+
+def own_ratio_ci(xc, nc, xt, nt, alpha, correction=False):
+    c = stats.norm.isf(alpha / 2)
+    r = (xt / nt) / (xc / nc)
+    f = lambda u, k: ratio_statistic(xc, nc, xt, nt, math.exp(u), correction) - k
+    if xt == 0:
+        lo = 0.0
+        start = math.log(1e-300)
+    else:
+        a = math.log(r) - 1
+        while f(a, c) < 0:
+            a -= 2 * (math.log(r) - a)
+        lo = math.exp(optimize.brentq(f, a, math.log(r), args=(c,), **BRENT))
+        start = math.log(r)
+    b = start + 1
+    while f(b, -c) > 0:
+        b += 2 * (b - start)
+    hi = math.exp(optimize.brentq(f, start, b, args=(-c,), **BRENT))
+    return lo - 1, hi - 1
+
+
+def own_mee_ci(xc, nc, xt, nt, alpha, correction=False):
+    c = stats.norm.isf(alpha / 2)
+    d = xt / nt - xc / nc
+    f = lambda delta, k: diff_statistic(xc, nc, xt, nt, delta, correction) - k
+    edge = 1 - 1e-9  # |d| this close to 1 makes the likelihood degenerate; no case has a bound there
+    assert d <= -1 or f(-edge, c) > 0
+    assert d >= 1 or f(edge, -c) < 0
+    lo = -1.0 if d <= -1 else optimize.brentq(f, -edge, min(d, edge), args=(c,), **BRENT)
+    hi = 1.0 if d >= 1 else optimize.brentq(f, max(d, -edge), edge, args=(-c,), **BRENT)
+    return lo, hi
+
+
+def no_variance(xc, nc, xt, nt):
+    return xc + xt == 0 or xc + xt == nc + nt
+
+
+ISSUE_PAIRS = [(100, 1000, 130, 1000, 0.95), (100, 1000, 76, 1000, 0.95)]
+SCORE_PAIRS = ISSUE_PAIRS + PAIRS + [(x1, n1, x2, n2, rng2.choice([0.99, 0.995, 0.99875, 0.9996])) for x1, n1, x2, n2, _ in PAIRS[20:32]]
+
+
+def score_ratio_cases():
+    rows = []
+    for xc, nc, xt, nt, conf in SCORE_PAIRS:
+        alpha = 1 - conf
+        if nc == 0 or nt == 0 or xc == 0:
+            rows.append((xc, nc, xt, nt, conf, None, None, None, "undefined"))
+            continue
+        lift = (xt / nt) / (xc / nc) - 1
+        if no_variance(xc, nc, xt, nt):
+            rows.append((xc, nc, xt, nt, conf, lift, None, None, "undefined"))
+            continue
+        own = own_ratio_ci(xc, nc, xt, nt, alpha)
+        try:
+            with np.errstate(all="ignore"):
+                lo, hi = confint_proportions_2indep(xt, nt, xc, nc, method="score", compare="ratio",
+                                                    correction=False, alpha=alpha)
+            if math.isnan(lo) or math.isnan(hi):
+                raise ValueError("no root")
+            # statsmodels brackets its roots from the log interval; where that bracket misses (a control
+            # at 100%), brentq lands on a point that is not a root: check with statsmodels' own statistic.
+            c = stats.norm.isf(alpha / 2)
+            for bound, sign in ((lo, 1), (hi, -1)):
+                z = test_proportions_2indep(xt, nt, xc, nc, value=bound, compare="ratio", method="score",
+                                            correction=False).statistic
+                if abs(z - sign * c) > 1e-6:
+                    raise ValueError("not a root")
+        except (ValueError, ZeroDivisionError, RuntimeError):
+            lo, hi, source = own[0], own[1], "direct"
+        else:
+            lo, hi, source = lo - 1, hi - 1, "statsmodels"
+            assert abs(lo - own[0]) <= 1e-8 * (1 + abs(lo)) and abs(hi - own[1]) <= 1e-8 * (1 + abs(hi)), (xc, nc, xt, nt, lo, hi, own)
+        rows.append((xc, nc, xt, nt, conf, lift, lo, hi, source))
+    write("score_ratio.csv",
+          ["relative lift p2/p1 - 1 (1 = control, 2 = treatment) with the score interval inverting the pooled z-test:",
+           "lower,upper = statsmodels.stats.proportion.confint_proportions_2indep(x2, n2, x1, n1, method='score', compare='ratio', correction=False, alpha=1-confidence) - 1",
+           "source=direct: statsmodels' root bracketing fails (x2 = 0, or a control at 100% where its bound is not a root of its",
+           "  own score statistic); bounds from brentq on the score statistic with the",
+           "  constrained MLE found by brentq on the likelihood equation (the same code agrees with statsmodels to 1e-8 on every other row)",
+           "control rate 0 or no participants: lift NA; every participant with the same outcome: interval NA"],
+          ["x1", "n1", "x2", "n2", "confidence", "lift", "lower", "upper", "source"], rows)
+
+
+def score_difference_cases():
+    rows = []
+    # statsmodels 0.13 cannot serve here: its score test for a non-zero difference always applies
+    # Miettinen-Nurminen's n/(n-1), and its closed-form constrained rates do not maximise the likelihood
+    # (e.g. 200/1000 vs 224/1000 at d = 0.03: 0.19673 where the maximum is at 0.19716). Check the
+    # likelihood-equation root used below against a plain numerical maximisation instead.
+    for xc, nc, xt, nt, d in [(200, 1000, 224, 1000, 0.03), (3, 9, 5, 7, 0.4), (50, 1000, 8, 50, -0.1)]:
+        lo, hi = max(0.0, -d), min(1.0, 1.0 - d)
+        nll = lambda pc: -(xc * math.log(pc) + (nc - xc) * math.log(1 - pc) + xt * math.log(pc + d)
+                           + (nt - xt) * math.log(1 - pc - d))
+        best = optimize.minimize_scalar(nll, bounds=(lo + 1e-12, hi - 1e-12), method="bounded",
+                                        options=dict(xatol=1e-14)).x
+        root = constrained_rate(xc, nc, xt, nt, 1.0, d, lo, hi)
+        assert abs(best - root) < 1e-7, (xc, nc, xt, nt, d, best, root)
+    for xc, nc, xt, nt, conf in SCORE_PAIRS:
+        if nc == 0 or nt == 0:
+            rows.append((xc, nc, xt, nt, conf, None, None, None))
+            continue
+        d = xt / nt - xc / nc
+        if no_variance(xc, nc, xt, nt):
+            rows.append((xc, nc, xt, nt, conf, d, None, None))
+            continue
+        lo, hi = own_mee_ci(xc, nc, xt, nt, 1 - conf)
+        rows.append((xc, nc, xt, nt, conf, d, lo, hi))
+    write("score_difference.csv",
+          ["difference p2 - p1 (1 = control, 2 = treatment) with Mee's (1984) score interval, which inverts the pooled z-test:",
+           "lower,upper = the roots of z(d) = +-scipy.stats.norm.isf((1-confidence)/2), z(d) = (p2 - p1 - d) / sqrt(q2(1-q2)/n2 + q1(1-q1)/n1),",
+           "  q the rates maximising the likelihood under q2 = q1 + d (scipy.optimize.brentq on the likelihood equation), roots by brentq",
+           "  (statsmodels 0.13's score interval for the difference cannot serve: it always applies Miettinen-Nurminen's n/(n-1)",
+           "  and its constrained rates for a non-zero difference do not maximise the likelihood; the generator checks the",
+           "  likelihood-equation roots used here against scipy.optimize.minimize_scalar)",
+           "no participants: NA; every participant with the same outcome: interval NA"],
+          ["x1", "n1", "x2", "n2", "confidence", "diff", "lower", "upper"], rows)
+
+
+def welch_df(v1, n1, v2, n2):
+    a, b = v1 / n1, v2 / n2
+    return (a + b) ** 2 / (a ** 2 / (n1 - 1) + b ** 2 / (n2 - 1))
+
+
+def fieller(m1, v1, n1, m2, v2, n2, conf):
+    """Fieller interval of m2/m1 - 1 against the Welch critical value; None when unbounded."""
+    c = stats.t.isf((1 - conf) / 2, welch_df(v1, n1, v2, n2))
+    a = m1 ** 2 - c ** 2 * v1 / n1
+    if a <= 0:
+        return None
+    b = m1 * m2
+    half = math.sqrt(c ** 2 * (v1 / n1 * m2 ** 2 + v2 / n2 * a))
+    lo, hi = (b - half) / a - 1, (b + half) / a - 1
+    # check: the pivot (m2 - r m1) / sqrt(v2/n2 + r^2 v1/n1) is +-c at both bounds, and inside between them
+    pivot = lambda r: (m2 - r * m1) / math.sqrt(v2 / n2 + r * r * v1 / n1)
+    for bound in (lo, hi):
+        assert abs(abs(pivot(bound + 1)) - c) <= 1e-9 * c, (m1, m2, bound, pivot(bound + 1), c)
+    assert abs(pivot((lo + hi) / 2 + 1)) < c
+    return lo, hi
+
+
+FIELLER_CASES = [
+    (25.0, 900.0, 1000, 27.5, 1000.0, 1000, 0.95),
+    (2.5, 90.0, 1000, 3.1, 120.0, 1000, 0.95),
+    (0.5, 30.0, 20, 0.9, 40.0, 20, 0.95),      # control mean not clearly away from 0: unbounded
+    (100.0, 1.0, 2, 101.0, 4.0, 3, 0.9),
+    (-5.0, 4.0, 50, -4.0, 9.0, 60, 0.95),       # negative means
+    (12.0, 400.0, 1000000, 12.01, 410.0, 1000000, 0.99),
+]
+while len(FIELLER_CASES) < 40:
+    n1 = rng2.choice([5, 30, 200, 2000, 50000])
+    n2 = max(2, int(n1 * rng2.choice([0.5, 1.0, 1.7])))
+    m1 = rng2.choice([0.3, 3.0, 12.5, 100.0])
+    FIELLER_CASES.append((m1, (m1 * rng2.uniform(0.2, 4)) ** 2, n1, m1 * rng2.uniform(0.8, 1.25),
+                          (m1 * rng2.uniform(0.2, 4)) ** 2, n2, rng2.choice([0.9, 0.95, 0.99, 0.9975])))
+
+
+def fieller_cases():
+    rows = []
+    for m1, v1, n1, m2, v2, n2, conf in FIELLER_CASES:
+        ci = fieller(m1, v1, n1, m2, v2, n2, conf)
+        rows.append((m1, v1, n1, m2, v2, n2, conf, m2 / m1 - 1, None if ci is None else ci[0], None if ci is None else ci[1]))
+    write("fieller.csv",
+          ["relative lift mean2/mean1 - 1 of value means (var = sample variance) with Fieller's interval at the Welch critical value:",
+           "c = scipy.stats.t.isf((1-confidence)/2, df), df = Welch-Satterthwaite; A = m1^2 - c^2 v1/n1, B = m1 m2,",
+           "bounds = (B -+ sqrt(c^2 (v1/n1 m2^2 + v2/n2 A))) / A - 1; the generator checks that the pivot",
+           "(m2 - r m1) / sqrt(v2/n2 + r^2 v1/n1) is +-c at both bounds; A <= 0 (interval unbounded): NA"],
+          ["mean1", "var1", "n1", "mean2", "var2", "n2", "confidence", "lift", "lower", "upper"], rows)
+
+
+def family_cases():
+    """Whole families through the decision: p-values, correction, the level alpha p / p_adj and the intervals at it.
+
+    One row per variant of a metric (the first of each metric is the control). Value columns are empty (NA) for
+    metrics without values. Expected columns on treatment rows only."""
+    families = [
+        ("holm-4", "holm", 0.95, [("m", [(5000, 500, None), (5000, 570, None), (5000, 505, None), (5000, 498, None)])]),
+        ("bh-3", "fdr_bh", 0.95, [("m", [(5000, 500, None), (5000, 570, None), (5000, 440, None)])]),
+        ("holm-metrics", "holm", 0.95, [
+            ("target", [(4000, 400, (2.5, 90.0)), (4000, 455, (2.9, 110.0))]),
+            ("secondary", [(4000, 120, None), (4000, 150, None)])]),
+        ("none-2", None, 0.9, [("m", [(800, 80, (10.0, 400.0)), (820, 101, (12.0, 500.0))])]),
+    ]
+    rows = []
+    for family, method, conf, metrics in families:
+        alpha = 1 - conf
+        comparisons = []  # (metric, treatment index, kind, p, control, treatment)
+        for metric, variants in metrics:
+            nc, xc, vc = variants[0]
+            for i, (nt, xt, vt) in enumerate(variants[1:], start=1):
+                z, p = proportions_ztest([xt, xc], [nt, nc])
+                comparisons.append((metric, i, "conversion", p, variants[0], variants[i]))
+                if vc is not None:
+                    t, p = stats.ttest_ind_from_stats(vt[0], math.sqrt(vt[1]), nt, vc[0], math.sqrt(vc[1]), nc, equal_var=False)
+                    comparisons.append((metric, i, "value", p, variants[0], variants[i]))
+        ps = [c[3] for c in comparisons]
+        adjusted = list(multipletests(ps, method=method)[1]) if method and len(ps) > 1 else ps
+        expected = {}
+        for (metric, i, kind, p, control, treated), padj in zip(comparisons, adjusted):
+            gamma = alpha * p / padj
+            (nc, xc, vc), (nt, xt, vt) = control, treated
+            if kind == "conversion":
+                rel = own_ratio_ci(xc, nc, xt, nt, gamma)
+                with np.errstate(all="ignore"):
+                    lo, hi = confint_proportions_2indep(xt, nt, xc, nc, method="score", compare="ratio", correction=False, alpha=gamma)
+                assert abs(lo - 1 - rel[0]) < 1e-8 and abs(hi - 1 - rel[1]) < 1e-8
+                rel = (lo - 1, hi - 1)
+                ab = own_mee_ci(xc, nc, xt, nt, gamma)
+            else:
+                rel = fieller(vc[0], vc[1], nc, vt[0], vt[1], nt, 1 - gamma)
+                df = welch_df(vc[1], nc, vt[1], nt)
+                half = stats.t.isf(gamma / 2, df) * math.sqrt(vc[1] / nc + vt[1] / nt)
+                ab = (vt[0] - vc[0] - half, vt[0] - vc[0] + half)
+            expected[(metric, i, kind)] = (p, padj, 1 - gamma) + tuple(rel) + tuple(ab)
+        for metric, variants in metrics:
+            for i, (n, x, v) in enumerate(variants):
+                conv = expected.get((metric, i, "conversion"), (None,) * 7)
+                val = expected.get((metric, i, "value"), (None,) * 7)
+                rows.append((family, method or "none", conf, metric, i, n, x, None if v is None else v[0],
+                             None if v is None else v[1]) + conv + val)
+    write("decision_family.csv",
+          ["families of comparisons through the decision; variant 0 of each metric is its control; value mean/var NA: no value metric",
+           "conv_p: statsmodels proportions_ztest([x_t, x_c], [n_t, n_c]); val_p: scipy.stats.ttest_ind_from_stats(..., equal_var=False)",
+           "*_padj: statsmodels.stats.multitest.multipletests(all p of the family, method) (holm, fdr_bh; none: unadjusted)",
+           "*_level = 1 - alpha p / padj; intervals at that level: conversion relative = statsmodels confint_proportions_2indep(",
+           "  method='score', compare='ratio', correction=False) - 1, conversion absolute = Mee's interval as in score_difference.csv,",
+           "  value relative = Fieller as in fieller.csv, value absolute = Welch: diff -+ scipy.stats.t.isf(gamma/2, df) se"],
+          ["family", "correction", "confidence", "metric", "variant", "n", "x", "mean", "var",
+           "conv_p", "conv_padj", "conv_level", "conv_rel_lower", "conv_rel_upper", "conv_abs_lower", "conv_abs_upper",
+           "val_p", "val_padj", "val_level", "val_rel_lower", "val_rel_upper", "val_abs_lower", "val_abs_upper"], rows)
+
+
+score_ratio_cases()
+score_difference_cases()
+fieller_cases()
+family_cases()

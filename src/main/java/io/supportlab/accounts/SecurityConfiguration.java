@@ -188,7 +188,7 @@ class SecurityConfiguration {
                         .permitAll()
                         .requestMatchers("/my/**")
                         .hasRole("CUSTOMER")
-                        .requestMatchers("/admin/**", "/experiments/new")
+                        .requestMatchers("/admin/**", "/experiments/new", "/experiments/*/edit")
                         .hasRole("ADMIN")
                         .requestMatchers(POST, "/experiments", "/experiments/*/status")
                         .hasRole("ADMIN")

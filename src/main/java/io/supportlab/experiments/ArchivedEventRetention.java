@@ -1,7 +1,5 @@
 package io.supportlab.experiments;
 
-import io.supportlab.platform.ConflictException;
-import io.supportlab.platform.Format;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -75,14 +73,5 @@ class ArchivedEventRetention {
             deleted += ofExperiment;
         }
         return deleted;
-    }
-
-    /** Refuses to recalculate an experiment whose raw events are gone: its stored results would be lost. */
-    void requireRawEvents(Experiment experiment) {
-        experiments.eventsDeletedAt(experiment.id()).ifPresent(at -> {
-            throw new ConflictException("The raw events of experiment '" + experiment.key() + "' were deleted on "
-                    + Format.dateTime(at) + " (archived-event retention); its stored results are kept and cannot "
-                    + "be recalculated");
-        });
     }
 }

@@ -1,5 +1,6 @@
 package io.supportlab.experiments;
 
+import io.supportlab.platform.FormErrors;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -11,7 +12,7 @@ import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The create form of the A/B Testing tab as submitted: text fields that become an {@link
+ * The create and edit form of the A/B Testing tab as submitted: text fields that become an {@link
  * ExperimentDefinition}. Parallel lists hold the variant rows.
  */
 public record ExperimentForm(
@@ -31,6 +32,12 @@ public record ExperimentForm(
         @Nullable String correction,
         @Nullable String sequentialTesting,
         @Nullable String targeting) {
+
+    /** The form's fields in page order, with the label the error summary uses. */
+    private static final Map<String, String> FIELDS = fields();
+
+    /** One line of the error summary at the top of the form, linking to the field. */
+    public record ErrorLink(String anchor, String label, String message) {}
 
     public static ExperimentForm empty() {
         return new ExperimentForm(
@@ -52,6 +59,73 @@ public record ExperimentForm(
                 "");
     }
 
+    /** The form filled in with an experiment, for editing it; {@code targetingJson} is its rule as JSON. */
+    static ExperimentForm of(Experiment e, String targetingJson) {
+        return new ExperimentForm(
+                e.name(),
+                e.key(),
+                e.description() == null ? "" : e.description(),
+                e.hypothesis() == null ? "" : e.hypothesis(),
+                e.targetMetric(),
+                String.join(", ", e.secondaryMetrics()),
+                e.variants().stream().map(v -> String.valueOf(v.key())).toList(),
+                e.variants().stream().map(v -> v.name() == null ? "" : v.name()).toList(),
+                e.variants().stream().map(v -> decimal(v.weight())).toList(),
+                decimal(e.coverage()),
+                decimal(e.confidenceLevel()),
+                String.valueOf(e.minimumSampleSize()),
+                decimal(e.minimumDetectableEffect()),
+                e.correction().value(),
+                e.sequentialTesting() ? "on" : null,
+                e.targeting() == null ? "" : targetingJson);
+    }
+
+    /** The errors in the order of the fields on the page, for the summary at the top. */
+    public static List<ErrorLink> summary(FormErrors errors) {
+        List<ErrorLink> links = new ArrayList<>();
+        if (errors.has("")) {
+            links.add(new ErrorLink("name", "Experiment", String.valueOf(errors.get(""))));
+        }
+        FIELDS.forEach((field, label) -> {
+            if (errors.has(field)) {
+                links.add(new ErrorLink(field, label, String.valueOf(errors.get(field))));
+            }
+        });
+        return links;
+    }
+
+    /** The first field with an error in page order, which gets the focus; null without errors. */
+    public static @Nullable String firstError(FormErrors errors) {
+        return FIELDS.keySet().stream().filter(errors::has).findFirst().orElse(null);
+    }
+
+    private static Map<String, String> fields() {
+        Map<String, String> fields = new LinkedHashMap<>();
+        fields.put("name", "Name");
+        fields.put("key", "Key");
+        fields.put("hypothesis", "Hypothesis");
+        fields.put("description", "Description");
+        fields.put("targetMetric", "Target metric");
+        fields.put("secondaryMetrics", "Secondary metrics");
+        fields.put("variants", "Variants");
+        fields.put("coverage", "Coverage");
+        fields.put("targeting", "Targeting rule");
+        fields.put("confidenceLevel", "Confidence level");
+        fields.put("minimumSampleSize", "Minimum sample size");
+        fields.put("minimumDetectableEffect", "Minimum detectable effect");
+        fields.put("correction", "Correction");
+        return java.util.Collections.unmodifiableMap(fields);
+    }
+
+    private static String decimal(@Nullable Double value) {
+        return value == null
+                ? ""
+                : new java.math.BigDecimal(value)
+                        .round(new java.math.MathContext(6))
+                        .stripTrailingZeros()
+                        .toPlainString();
+    }
+
     /** Rows for the template; at least two. */
     public List<List<String>> variantRows() {
         List<String> keys = variantKey == null ? List.of() : variantKey;
@@ -67,6 +141,61 @@ public record ExperimentForm(
      * checks the rest.
      */
     ExperimentDefinition toDefinition(JsonMapper json, Map<String, String> errors) {
+        return definition(
+                json,
+                errors,
+                blankToNull(key),
+                blankToNull(description),
+                blankToNull(hypothesis),
+                variants(errors),
+                blankToNull(targetMetric));
+    }
+
+    /**
+     * The change an edit makes. A started experiment's form has no key, variants or target metric
+     * (they are fixed), so those stay as they are; an emptied description or hypothesis is cleared.
+     */
+    ExperimentDefinition toChange(JsonMapper json, Map<String, String> errors, boolean started) {
+        return definition(
+                json,
+                errors,
+                started ? null : blankToNull(key),
+                description == null ? null : description.strip(),
+                hypothesis == null ? null : hypothesis.strip(),
+                started ? null : variants(errors),
+                started ? null : blankToNull(targetMetric));
+    }
+
+    private ExperimentDefinition definition(
+            JsonMapper json,
+            Map<String, String> errors,
+            @Nullable String key,
+            @Nullable String description,
+            @Nullable String hypothesis,
+            @Nullable List<Variant> variants,
+            @Nullable String targetMetric) {
+        Double min = number("minimumSampleSize", minimumSampleSize, errors);
+        return new ExperimentDefinition(
+                blankToNull(name),
+                key,
+                description,
+                hypothesis,
+                null,
+                null,
+                variants,
+                targetMetric,
+                metrics(),
+                number("confidenceLevel", confidenceLevel, errors),
+                min == null ? null : (int) Math.round(min),
+                number("coverage", coverage, errors),
+                targetingRule(json, errors),
+                null,
+                "on".equals(sequentialTesting) || "true".equals(sequentialTesting),
+                correction == null ? null : Correction.fromValue(correction),
+                number("minimumDetectableEffect", minimumDetectableEffect, errors));
+    }
+
+    private List<Variant> variants(Map<String, String> errors) {
         List<Variant> variants = new ArrayList<>();
         List<String> keys = variantKey == null ? List.of() : variantKey;
         for (int i = 0; i < keys.size(); i++) {
@@ -78,34 +207,19 @@ public record ExperimentForm(
                     blankToNull(at(variantName, i)),
                     number("variants", at(variantWeight, i), errors)));
         }
-        Map<String, Object> rule = null;
-        if (targeting != null && !targeting.isBlank()) {
-            try {
-                rule = json.readValue(targeting, new TypeReference<LinkedHashMap<String, Object>>() {});
-            } catch (JacksonException e) {
-                errors.put("targeting", "must be a JSON object such as {\"plan\": \"pro\"}");
-            }
+        return variants;
+    }
+
+    private @Nullable Map<String, Object> targetingRule(JsonMapper json, Map<String, String> errors) {
+        if (targeting == null || targeting.isBlank()) {
+            return null;
         }
-        Double mde = number("minimumDetectableEffect", minimumDetectableEffect, errors);
-        Double min = number("minimumSampleSize", minimumSampleSize, errors);
-        return new ExperimentDefinition(
-                blankToNull(name),
-                blankToNull(key),
-                blankToNull(description),
-                blankToNull(hypothesis),
-                null,
-                null,
-                variants,
-                blankToNull(targetMetric),
-                metrics(),
-                number("confidenceLevel", confidenceLevel, errors),
-                min == null ? null : (int) Math.round(min),
-                number("coverage", coverage, errors),
-                rule,
-                null,
-                "on".equals(sequentialTesting) || "true".equals(sequentialTesting),
-                correction == null ? null : Correction.fromValue(correction),
-                mde);
+        try {
+            return json.readValue(targeting, new TypeReference<LinkedHashMap<String, Object>>() {});
+        } catch (JacksonException e) {
+            errors.put("targeting", "must be a JSON object such as {\"plan\": \"pro\"}");
+            return null;
+        }
     }
 
     private List<String> metrics() {

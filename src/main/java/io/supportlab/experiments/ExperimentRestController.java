@@ -32,18 +32,16 @@ class ExperimentRestController {
 
     private final ExperimentService experiments;
     private final ResultsService results;
-    private final ArchivedEventRetention retention;
 
-    ExperimentRestController(ExperimentService experiments, ResultsService results, ArchivedEventRetention retention) {
+    ExperimentRestController(ExperimentService experiments, ResultsService results) {
         this.experiments = experiments;
         this.results = results;
-        this.retention = retention;
     }
 
     @Operation(
             summary = "Create an experiment (admin)",
-            description = "Starts as a draft. Give variants with weights, "
-                    + "or the seed's control_variant and test_variant for a 50/50 test.")
+            description = "Starts as a draft. Give variants with weights (within 0.01 of 1 they are scaled to add up"
+                    + " to 1), or the seed's control_variant and test_variant for a 50/50 test.")
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     Experiment create(@Valid @RequestBody ExperimentDefinition definition, Authentication caller) {
@@ -94,12 +92,14 @@ class ExperimentRestController {
             description = "409 once the experiment's raw events were deleted under the archived-event retention.")
     @PostMapping("/{id}/calculate")
     ExperimentResults calculate(@PathVariable String id) {
-        retention.requireRawEvents(experiments.get(id));
         return results.calculate(id);
     }
 
     @Operation(
-            summary = "Results: the seed's rows per variant and metric, the full analysis and a daily series (staff)")
+            summary = "Results: the seed's rows per variant and metric, the full analysis and a daily series (staff)",
+            description = "The stored calculation, recalculated first when the experiment has changed since"
+                    + " (settings, status, end date). Each comparison's decision holds the verdict with the p-values"
+                    + " and intervals of the one test it rests on.")
     @GetMapping("/{id}/results")
     ExperimentResults results(@PathVariable String id) {
         return results.get(id);

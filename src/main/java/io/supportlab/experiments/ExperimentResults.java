@@ -7,6 +7,10 @@ import java.util.List;
 /**
  * What {@code GET /api/ab-tests/{id}/results} answers: the seed's rows (one per variant per metric)
  * and, beside them, the full analysis of each metric and the daily cumulative series per variant.
+ *
+ * @param experimentVersion the experiment's {@code version} the analysis was calculated for; results
+ *     of an older version are stale (their settings, status or end date have changed) and are
+ *     recalculated when read
  */
 public record ExperimentResults(
         String testId,
@@ -15,9 +19,13 @@ public record ExperimentResults(
         Instant calculatedAt,
         List<ResultRow> results,
         List<MetricResult> metrics,
-        TimeSeries timeseries) {
+        TimeSeries timeseries,
+        int experimentVersion) {
 
-    /** The analysis of one metric; the target metric is the primary one, the others exploratory. */
+    /**
+     * The analysis of one metric; the target metric is the primary one, the others secondary. The
+     * comparisons of all metrics form one family for the multiple-comparison correction.
+     */
     public record MetricResult(String metric, boolean primary, boolean valueMetric, AnalysisResult analysis) {}
 
     /**
@@ -27,6 +35,12 @@ public record ExperimentResults(
      */
     public record TimeSeries(List<String> days, List<Line> variants) {
 
-        public record Line(String variant, List<Long> participants, List<Long> converters) {}
+        /**
+         * @param variant the variant's key
+         * @param name its display name
+         * @param control whether it is the control (the first variant)
+         */
+        public record Line(
+                String variant, List<Long> participants, List<Long> converters, String name, boolean control) {}
     }
 }

@@ -31,8 +31,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class ExperimentService {
 
-    static final double WEIGHT_TOLERANCE = 1e-6;
-
     private final ExperimentRepository experiments;
     private final ExperimentCache cache;
     private final AuditLog staffAudit;
@@ -60,6 +58,7 @@ public class ExperimentService {
         }
         errors.addAll(checkShape(variants, input.namespace(), input.targeting()));
         throwIfAny(errors);
+        variants = Weights.normalised(variants);
 
         Instant now = Instant.now(clock);
         String name = Text.clean(Objects.requireNonNull(input.name()));
@@ -135,6 +134,7 @@ public class ExperimentService {
         Map<String, Object> targeting = change.targeting() != null ? change.targeting() : current.targeting();
         errors.addAll(checkShape(variants, namespace, targeting));
         throwIfAny(errors);
+        variants = Weights.normalised(variants);
         String key = change.key() != null ? change.key() : current.key();
         if (!key.equals(current.key()) && experiments.keyTaken(key)) {
             throw new ConflictException("An experiment with key '" + key + "' already exists");
@@ -320,11 +320,8 @@ public class ExperimentService {
                 errors.add(new FieldError("variants[" + i + "].key", "duplicates another variant's key '" + key + "'"));
             }
         }
-        double total = variants.stream()
-                .mapToDouble(v -> v.weight() == null ? 0 : v.weight())
-                .sum();
-        if (Math.abs(total - 1.0) > WEIGHT_TOLERANCE) {
-            errors.add(new FieldError("variants", "weights must add up to 1 (they add up to " + total + ")"));
+        if (!Weights.acceptable(variants)) {
+            errors.add(new FieldError("variants", Weights.problem(variants)));
         }
         if (namespace != null
                 && namespace.start() != null

@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -31,8 +32,9 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The A/B Testing tab: the experiment list with lifecycle buttons, the create form with a live
- * sample-size estimate, and each experiment's results with charts and exports.
+ * The A/B Testing tab: the experiment list with lifecycle buttons, the create and edit form with a
+ * live sample-size estimate, and each experiment's page: lifecycle buttons, results with charts and
+ * exports, and its changes.
  */
 @Controller
 class ExperimentWebController {
@@ -41,7 +43,6 @@ class ExperimentWebController {
 
     private final ExperimentService experiments;
     private final ResultsService results;
-    private final ArchivedEventRetention retention;
     private final AssignmentRepository assignments;
     private final JsonMapper json;
     private final Validator validator;
@@ -50,14 +51,12 @@ class ExperimentWebController {
     ExperimentWebController(
             ExperimentService experiments,
             ResultsService results,
-            ArchivedEventRetention retention,
             AssignmentRepository assignments,
             JsonMapper json,
             Validator validator,
             Clock clock) {
         this.experiments = experiments;
         this.results = results;
-        this.retention = retention;
         this.assignments = assignments;
         this.json = json;
         this.validator = validator;
@@ -86,11 +85,7 @@ class ExperimentWebController {
             @ModelAttribute ExperimentForm form, Authentication caller, Model model, RedirectAttributes redirect) {
         Map<String, String> errors = new LinkedHashMap<>();
         ExperimentDefinition definition = form.toDefinition(json, errors);
-        // The same constraints as the API's @Valid, with the messages next to the form's fields.
-        validator
-                .validate(definition)
-                .forEach(v -> errors.putIfAbsent(
-                        formField(new FieldError(v.getPropertyPath().toString(), v.getMessage())), v.getMessage()));
+        validate(definition, errors);
         if (!errors.isEmpty()) {
             return renderForm(model, form, new FormErrors(errors));
         }
@@ -108,6 +103,58 @@ class ExperimentWebController {
         }
     }
 
+    @GetMapping("/experiments/{id}/edit")
+    String editForm(@PathVariable String id, Model model) {
+        Experiment experiment = experiments.get(id);
+        String targeting = experiment.targeting() == null ? "" : json.writeValueAsString(experiment.targeting());
+        return renderEdit(model, experiment, ExperimentForm.of(experiment, targeting), FormErrors.NONE);
+    }
+
+    /** Saves an edit: everything of a draft; of a started experiment all but its key, variants and target metric. */
+    @PostMapping("/experiments/{id}/edit")
+    String edit(
+            @PathVariable String id,
+            @ModelAttribute ExperimentForm form,
+            Authentication caller,
+            Model model,
+            RedirectAttributes redirect) {
+        Experiment experiment = experiments.get(id);
+        Map<String, String> errors = new LinkedHashMap<>();
+        ExperimentDefinition change =
+                form.toChange(json, errors, experiment.status().started());
+        validate(change, errors);
+        if (!errors.isEmpty()) {
+            return renderEdit(model, experiment, form, new FormErrors(errors));
+        }
+        ExperimentDefinition edited = EditedFields.of(change, experiment);
+        if (edited == null) {
+            Flashes.success(redirect, "Nothing changed");
+            return "redirect:/experiments/" + experiment.key();
+        }
+        try {
+            Experiment saved = experiments.update(experiment.id(), edited, caller.getName());
+            Flashes.success(redirect, "Changes to “" + saved.name() + "” saved");
+            return "redirect:/experiments/" + saved.key();
+        } catch (InvalidRequestException e) {
+            e.errors().forEach(error -> errors.putIfAbsent(formField(error), error.message()));
+            return renderEdit(model, experiment, form, new FormErrors(errors));
+        } catch (ErrorResponseException e) {
+            return renderEdit(
+                    model,
+                    experiment,
+                    form,
+                    FormErrors.of("", String.valueOf(e.getBody().getDetail())));
+        }
+    }
+
+    /** The same constraints as the API's @Valid, with the messages next to the form's fields. */
+    private void validate(ExperimentDefinition definition, Map<String, String> errors) {
+        validator
+                .validate(definition)
+                .forEach(v -> errors.putIfAbsent(
+                        formField(new FieldError(v.getPropertyPath().toString(), v.getMessage())), v.getMessage()));
+    }
+
     @GetMapping("/experiments/power")
     String power(
             @RequestParam(defaultValue = "0.1") String baseline,
@@ -120,22 +167,29 @@ class ExperimentWebController {
         return "experiments/powerEstimate";
     }
 
+    /** From the list, or from the experiment's own page ({@code back=page}), which it then returns to. */
     @PostMapping("/experiments/{id}/status")
     String changeStatus(
             @PathVariable String id,
             @RequestParam ExperimentStatus status,
+            @RequestParam(required = false) @Nullable String back,
             Authentication caller,
             RedirectAttributes redirect) {
+        String returnTo = "redirect:/experiments";
         try {
             Experiment changed = experiments.changeStatus(id, status, caller.getName());
+            returnTo = "page".equals(back) ? "redirect:/experiments/" + changed.key() : returnTo;
             Flashes.success(
                     redirect,
                     "“" + changed.name() + "” is now " + changed.status().value());
         } catch (ErrorResponseException e) {
+            returnTo = "page".equals(back)
+                    ? "redirect:/experiments/" + experiments.get(id).key()
+                    : returnTo;
             Flashes.error(
                     redirect, Problems.abbreviate(String.valueOf(e.getBody().getDetail()), 200));
         }
-        return "redirect:/experiments";
+        return returnTo;
     }
 
     @GetMapping("/experiments/{id}")
@@ -145,7 +199,9 @@ class ExperimentWebController {
         model.addAttribute("experiment", experiment);
         model.addAttribute("results", calculated);
         model.addAttribute("view", ResultsView.of(experiment, calculated));
-        model.addAttribute("audit", experiments.audit(experiment.id()));
+        model.addAttribute("timeseries", json.writeValueAsString(calculated.timeseries()));
+        model.addAttribute("actions", ExperimentActions.of(experiment));
+        model.addAttribute("changes", ChangeLog.of(experiments.audit(experiment.id()), json));
         return "experiments/results";
     }
 
@@ -153,7 +209,6 @@ class ExperimentWebController {
     String calculate(@PathVariable String id, RedirectAttributes redirect) {
         Experiment experiment = experiments.get(id);
         try {
-            retention.requireRawEvents(experiment);
             results.calculate(experiment.id());
             Flashes.success(redirect, "Results recalculated");
         } catch (ConflictException e) {
@@ -212,6 +267,14 @@ class ExperimentWebController {
     private String renderForm(Model model, ExperimentForm form, FormErrors errors) {
         model.addAttribute("form", form);
         model.addAttribute("errors", errors);
+        model.addAttribute("experiment", null);
+        return "experiments/create";
+    }
+
+    private String renderEdit(Model model, Experiment experiment, ExperimentForm form, FormErrors errors) {
+        model.addAttribute("form", form);
+        model.addAttribute("errors", errors);
+        model.addAttribute("experiment", experiment);
         return "experiments/create";
     }
 

@@ -21,21 +21,32 @@ import org.springframework.stereotype.Repository;
 @Repository
 class ResultsRepository {
 
-    /** Sufficient statistics of one variant for one metric. */
+    /**
+     * Sufficient statistics of one variant for one metric.
+     *
+     * @param negative whether any event value of the metric is below 0
+     */
     record VariantTotals(
             String variant,
             long participants,
             long converters,
             double valueSum,
             double valueSumOfSquares,
-            boolean valued) {}
+            boolean valued,
+            boolean negative) {}
 
     /** New participants of one variant on one UTC day. */
     record DailyCount(String variant, String day, long count) {}
 
     /** Converters of one variant whose first attributable event fell on one UTC day, with their values. */
     record DailyConverters(
-            String variant, String day, long converters, double valueSum, double valueSumOfSquares, boolean valued) {}
+            String variant,
+            String day,
+            long converters,
+            double valueSum,
+            double valueSumOfSquares,
+            boolean valued,
+            boolean negative) {}
 
     /**
      * Per variant and UTC day of their first attributable event: the converters, and the sum and sum
@@ -45,10 +56,11 @@ class ResultsRepository {
      */
     private static final String DAILY_CONVERTERS = """
             SELECT variant, %s AS day, COUNT(*) AS converters, SUM(total) AS value_sum,
-                   SUM(total * total) AS value_sum_squares, MAX(valued) AS valued
+                   SUM(total * total) AS value_sum_squares, MAX(valued) AS valued, MAX(negative) AS negative
             FROM (
                 SELECT x.variant AS variant, MIN(e.created_at) AS first_at, SUM(COALESCE(e.event_value, 1)) AS total,
-                       MAX(CASE WHEN e.event_value IS NOT NULL AND e.event_value <> 1 THEN 1 ELSE 0 END) AS valued
+                       MAX(CASE WHEN e.event_value IS NOT NULL AND e.event_value <> 1 THEN 1 ELSE 0 END) AS valued,
+                       MAX(CASE WHEN e.event_value < 0 THEN 1 ELSE 0 END) AS negative
                 FROM ab_test_events e
                 JOIN ab_test_assignments x ON x.test_id = e.test_id AND x.user_identifier = e.user_identifier
                 WHERE e.test_id = :testId AND e.event_name = :metric
@@ -78,9 +90,11 @@ class ResultsRepository {
             FROM ab_test_results WHERE test_id = :testId ORDER BY metric, calculated_at, id
             """;
 
+    /** A calculation that finished after a later one started does not overwrite it. */
     private static final String UPSERT_ANALYSIS = """
             INSERT INTO ab_test_analyses (test_id, calculated_at, payload) VALUES (:testId, :calculatedAt, :payload)
             ON CONFLICT (test_id) DO UPDATE SET calculated_at = excluded.calculated_at, payload = excluded.payload
+            WHERE ab_test_analyses.calculated_at <= excluded.calculated_at
             """;
 
     private static final String ANALYSIS = "SELECT payload FROM ab_test_analyses WHERE test_id = :testId";
@@ -93,7 +107,12 @@ class ResultsRepository {
         this.dialect = dialect;
     }
 
-    /** The totals of each variant with participants, from the daily counts of one metric. */
+    /**
+     * The totals of each variant with participants, from the daily counts of one metric. The counts
+     * are read outside a transaction, converters first: assignments are only added, so a variant never
+     * has more converters than participants, except when a participant's data is erased between the
+     * two reads; converters are capped at participants for that moment.
+     */
     static List<VariantTotals> totals(List<DailyCount> participants, List<DailyConverters> converters) {
         Map<String, Long> people = new LinkedHashMap<>();
         participants.forEach(day -> people.merge(day.variant(), day.count(), Long::sum));
@@ -105,12 +124,17 @@ class ResultsRepository {
                     return new VariantTotals(
                             variant.getKey(),
                             variant.getValue(),
-                            days.stream().mapToLong(DailyConverters::converters).sum(),
+                            Math.min(
+                                    variant.getValue(),
+                                    days.stream()
+                                            .mapToLong(DailyConverters::converters)
+                                            .sum()),
                             days.stream().mapToDouble(DailyConverters::valueSum).sum(),
                             days.stream()
                                     .mapToDouble(DailyConverters::valueSumOfSquares)
                                     .sum(),
-                            days.stream().anyMatch(DailyConverters::valued));
+                            days.stream().anyMatch(DailyConverters::valued),
+                            days.stream().anyMatch(DailyConverters::negative));
                 })
                 .toList();
     }
@@ -135,7 +159,8 @@ class ResultsRepository {
                         rs.getLong("converters"),
                         rs.getDouble("value_sum"),
                         rs.getDouble("value_sum_squares"),
-                        rs.getInt("valued") == 1))
+                        rs.getInt("valued") == 1,
+                        rs.getInt("negative") == 1))
                 .list();
     }
 
@@ -180,12 +205,14 @@ class ResultsRepository {
                 .list();
     }
 
-    void saveAnalysis(String testId, Instant calculatedAt, String payload) {
-        jdbc.sql(UPSERT_ANALYSIS)
-                .param("testId", testId)
-                .param("calculatedAt", dialect.timestamp(calculatedAt))
-                .param("payload", payload)
-                .update();
+    /** Stores the analysis unless a later one is stored already; whether it was stored. */
+    boolean saveAnalysis(String testId, Instant calculatedAt, String payload) {
+        return jdbc.sql(UPSERT_ANALYSIS)
+                        .param("testId", testId)
+                        .param("calculatedAt", dialect.timestamp(calculatedAt))
+                        .param("payload", payload)
+                        .update()
+                == 1;
     }
 
     Optional<String> analysis(String testId) {

@@ -8,11 +8,15 @@ import io.supportlab.experiments.stats.Metric;
 import io.supportlab.experiments.stats.SequentialSettings;
 import io.supportlab.experiments.stats.VariantInput;
 import io.supportlab.experiments.stats.VariantStats;
+import io.supportlab.platform.ConflictException;
+import io.supportlab.platform.Format;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -20,13 +24,18 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Calculates results: aggregates in SQL per variant and metric, analysis in {@code stats}, stored in
  * {@code ab_test_results} (the seed's rows) and {@code ab_test_analyses} (everything). Running
  * experiments are recalculated on a schedule as well as on demand.
+ *
+ * <p>The aggregation and the analysis take seconds at a million participants, so they run outside
+ * any transaction (on SQLite a write transaction holds the database's single write lock from its
+ * start); only storing the result is one short transaction, the same on every path.
  */
 @Service
 public class ResultsService {
@@ -38,61 +47,69 @@ public class ResultsService {
     private final ExperimentRepository experimentRows;
     private final JsonMapper json;
     private final Clock clock;
+    private final TransactionTemplate transactions;
 
     ResultsService(
             ExperimentService experiments,
             ResultsRepository results,
             ExperimentRepository experimentRows,
             JsonMapper json,
-            Clock clock) {
+            Clock clock,
+            TransactionTemplate transactions) {
         this.experiments = experiments;
         this.results = results;
         this.experimentRows = experimentRows;
         this.json = json;
         this.clock = clock;
+        this.transactions = transactions;
     }
 
-    @Transactional
+    /**
+     * Calculates the results now and stores them (unless a calculation started later stored first).
+     *
+     * @throws ConflictException when the experiment's raw events were deleted (archived-event
+     *     retention): recounting what is left would replace the stored results
+     */
     public ExperimentResults calculate(String idOrKey) {
         Experiment experiment = experiments.get(idOrKey);
-        Instant now = Instant.now(clock);
-        Instant until = experiment.endDate() == null ? now : experiment.endDate();
-        List<ExperimentResults.MetricResult> metrics = new ArrayList<>();
-        List<ResultRow> rows = new ArrayList<>();
-        List<ResultsRepository.DailyCount> participants = results.dailyParticipants(experiment.id());
-        List<ResultsRepository.DailyConverters> targetConverters = List.of();
-        for (String metric : experiment.metrics()) {
-            List<ResultsRepository.DailyConverters> converters =
-                    results.dailyConverters(experiment.id(), metric, until);
-            if (metric.equals(experiment.targetMetric())) {
-                targetConverters = converters;
+        experimentRows.eventsDeletedAt(experiment.id()).ifPresent(at -> {
+            throw new ConflictException("The raw events of experiment '" + experiment.key() + "' were deleted on "
+                    + Format.dateTime(at) + " (archived-event retention); its stored results are kept and cannot "
+                    + "be recalculated");
+        });
+        ExperimentResults calculated = compute(experiment, Instant.now(clock));
+        String payload = json.writeValueAsString(calculated);
+        transactions.executeWithoutResult(status -> {
+            if (results.saveAnalysis(experiment.id(), calculated.calculatedAt(), payload)) {
+                results.replaceRows(experiment.id(), calculated.results());
             }
-            List<ResultsRepository.VariantTotals> totals = ResultsRepository.totals(participants, converters);
-            boolean valued = totals.stream().anyMatch(ResultsRepository.VariantTotals::valued);
-            AnalysisResult analysis = ExperimentAnalysis.analyze(input(experiment, totals, valued));
-            metrics.add(new ExperimentResults.MetricResult(
-                    metric, metric.equals(experiment.targetMetric()), valued, analysis));
-            rows.addAll(seedRows(metric, analysis, now));
-        }
-        ExperimentResults calculated = new ExperimentResults(
-                experiment.id(),
-                experiment.key(),
-                experiment.status(),
-                now,
-                rows,
-                metrics,
-                timeSeries(experiment, participants, targetConverters));
-        results.replaceRows(experiment.id(), rows);
-        results.saveAnalysis(experiment.id(), now, json.writeValueAsString(calculated));
+        });
         return calculated;
     }
 
-    /** The last calculation, or a fresh one if there is none yet. */
+    /**
+     * The last calculation, or a fresh one if there is none yet or the experiment has changed since
+     * (another confidence level, correction, sequential testing, metric set, status or end date).
+     * Once the raw events are deleted the stored results are final, whatever changed since.
+     */
     public ExperimentResults get(String idOrKey) {
         Experiment experiment = experiments.get(idOrKey);
-        return results.analysis(experiment.id())
-                .map(payload -> json.readValue(payload, ExperimentResults.class))
-                .orElseGet(() -> calculate(experiment.id()));
+        Optional<ExperimentResults> stored = results.analysis(experiment.id()).flatMap(this::read);
+        if (stored.isPresent()
+                && (stored.get().experimentVersion() == experiment.version()
+                        || experimentRows.eventsDeletedAt(experiment.id()).isPresent())) {
+            return stored.get();
+        }
+        return calculate(experiment.id());
+    }
+
+    /** A stored payload, or nothing when it was written by a version that stored another shape. */
+    private Optional<ExperimentResults> read(String payload) {
+        try {
+            return Optional.of(json.readValue(payload, ExperimentResults.class));
+        } catch (JacksonException e) {
+            return Optional.empty();
+        }
     }
 
     @Scheduled(
@@ -106,6 +123,46 @@ public class ResultsService {
                 log.warn("Could not recalculate results of experiment {}: {}", experiment.key(), e.getMessage());
             }
         }
+    }
+
+    /**
+     * Reads the aggregates (converters of every metric first, then participants: see {@link
+     * ResultsRepository#totals}) and analyses all metrics as one family.
+     */
+    private ExperimentResults compute(Experiment experiment, Instant now) {
+        Instant until = experiment.endDate() == null ? now : experiment.endDate();
+        Map<String, List<ResultsRepository.DailyConverters>> converters = new LinkedHashMap<>();
+        for (String metric : experiment.metrics()) {
+            converters.put(metric, results.dailyConverters(experiment.id(), metric, until));
+        }
+        List<ResultsRepository.DailyCount> participants = results.dailyParticipants(experiment.id());
+        List<AnalysisInput> inputs = new ArrayList<>();
+        List<Boolean> valued = new ArrayList<>();
+        for (String metric : experiment.metrics()) {
+            List<ResultsRepository.VariantTotals> totals =
+                    ResultsRepository.totals(participants, converters.get(metric));
+            boolean values = totals.stream().anyMatch(ResultsRepository.VariantTotals::valued);
+            valued.add(values);
+            inputs.add(input(experiment, totals, values));
+        }
+        List<AnalysisResult> analyses = ExperimentAnalysis.analyzeFamily(inputs);
+        List<ExperimentResults.MetricResult> metrics = new ArrayList<>();
+        List<ResultRow> rows = new ArrayList<>();
+        for (int i = 0; i < inputs.size(); i++) {
+            String metric = experiment.metrics().get(i);
+            metrics.add(new ExperimentResults.MetricResult(
+                    metric, metric.equals(experiment.targetMetric()), valued.get(i), analyses.get(i)));
+            rows.addAll(seedRows(metric, analyses.get(i), now));
+        }
+        return new ExperimentResults(
+                experiment.id(),
+                experiment.key(),
+                experiment.status(),
+                now,
+                rows,
+                metrics,
+                timeSeries(experiment, participants, converters.get(experiment.targetMetric())),
+                experiment.version());
     }
 
     /** Every configured variant, in order, also those nobody was assigned to yet. */
@@ -130,7 +187,8 @@ public class ResultsService {
         AnalysisInput input = AnalysisInput.of(experiment.confidenceLevel(), variants)
                 .withMinimumSampleSize(experiment.minimumSampleSize())
                 .withCorrection(experiment.correction().method())
-                .withPowerTarget(experiment.minimumDetectableEffect(), AnalysisInput.DEFAULT_TARGET_POWER);
+                .withPowerTarget(experiment.minimumDetectableEffect(), AnalysisInput.DEFAULT_TARGET_POWER)
+                .withValuesNonNegative(totals.stream().noneMatch(ResultsRepository.VariantTotals::negative));
         return experiment.sequentialTesting() ? input.withSequential(SequentialSettings.on()) : input;
     }
 
@@ -172,7 +230,11 @@ public class ResultsService {
         List<String> dayList = List.copyOf(days);
         List<ExperimentResults.TimeSeries.Line> lines = experiment.variants().stream()
                 .map(v -> new ExperimentResults.TimeSeries.Line(
-                        v.key(), cumulative(participants, v.key(), dayList), cumulative(conversions, v.key(), dayList)))
+                        v.key(),
+                        cumulative(participants, v.key(), dayList),
+                        cumulative(conversions, v.key(), dayList),
+                        v.displayName(),
+                        v.key().equals(experiment.control().key())))
                 .toList();
         return new ExperimentResults.TimeSeries(dayList, lines);
     }

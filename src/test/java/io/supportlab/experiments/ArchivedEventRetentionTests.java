@@ -117,6 +117,17 @@ class ArchivedEventRetentionTests {
         }
 
         @Test
+        void storedResultsAreFinalOnceTheEventsAreGoneEvenIfTheyLookOutOfDate() {
+            retention.deleteExpired(archivedAround.plus(Duration.ofDays(31)));
+            // As if the experiment had changed after its results were stored: normally a reason to recount.
+            jdbc.sql("UPDATE ab_tests SET version = version + 1 WHERE experiment_key = 'old'")
+                    .update();
+            assertThat(converters(results.get("old"))).isEqualTo(3);
+            assertThat(converters(requests.get(admin(), "/api/ab-tests/old/results", 200)))
+                    .isEqualTo(3);
+        }
+
+        @Test
         void keepsEveryEventWithoutARetention() {
             ArchivedEventRetention keepForever =
                     new ArchivedEventRetention(experimentRows, events, results, new ExperimentsProperties(null), clock);

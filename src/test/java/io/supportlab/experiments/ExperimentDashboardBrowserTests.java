@@ -72,7 +72,7 @@ class ExperimentDashboardBrowserTests extends BrowserTest {
         assertThat(browser.findElement(By.cssSelector(".flash-success")).getText())
                 .isEqualTo("Results recalculated");
         String page = browser.findElement(By.tagName("main")).getText();
-        assertThat(page).contains("Participants", "Relative lift", "Chance to beat control", "converts");
+        assertThat(page).contains("Participants", "Relative change", "Chance to beat control", "converts");
         assertThat(browser.findElements(By.cssSelector(".interval-chart svg"))).hasSize(1);
         waitUpTo(10)
                 .until(d -> !d.findElements(By.cssSelector("#timeseries-chart canvas"))

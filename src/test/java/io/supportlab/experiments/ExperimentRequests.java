@@ -22,6 +22,18 @@ record ExperimentRequests(JsonMapper json, RestTestClient admin) {
         return json.readTree(response == null ? "null" : response);
     }
 
+    JsonNode get(RestTestClient client, String uri, int status) {
+        String response = client.get()
+                .uri(uri)
+                .exchange()
+                .expectStatus()
+                .isEqualTo(status)
+                .expectBody(String.class)
+                .returnResult()
+                .getResponseBody();
+        return json.readTree(response == null ? "null" : response);
+    }
+
     JsonNode create(String body) {
         return post(admin, "/api/ab-tests", body, 201);
     }

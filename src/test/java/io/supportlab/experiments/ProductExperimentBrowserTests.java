@@ -62,6 +62,7 @@ class ProductExperimentBrowserTests extends BrowserTest {
         logInAs(ADMIN_EMAIL, ADMIN_PASSWORD);
         open("/experiments/" + ProductExperiments.TICKET_FORM);
         browser.findElement(By.xpath("//button[contains(., 'Calculate')]")).click();
+        waitForText(By.cssSelector(".flash-success"), "Results recalculated");
         String page = browser.findElement(By.tagName("main")).getText();
         assertThat(page).contains("ticket_submitted", "Plain form", "Gradient, Get Help Now");
         long participants = jdbc.sql("SELECT total_participants FROM ab_tests WHERE experiment_key = :k")

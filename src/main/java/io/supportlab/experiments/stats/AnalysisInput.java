@@ -16,6 +16,9 @@ import java.util.List;
  * @param minimumDetectableEffect relative effect (0.10 = +10%) used for power and required sample
  *     size
  * @param targetPower power used for the required sample size, e.g. 0.8
+ * @param valuesNonNegative whether every value of the value metric is 0 or more, so a relative lift
+ *     below -100% is impossible (relative intervals are then truncated there); conversion rates are
+ *     never negative
  */
 public record AnalysisInput(
         double confidenceLevel,
@@ -24,7 +27,8 @@ public record AnalysisInput(
         CorrectionMethod correction,
         SequentialSettings sequential,
         double minimumDetectableEffect,
-        double targetPower) {
+        double targetPower,
+        boolean valuesNonNegative) {
 
     public static final double DEFAULT_MINIMUM_DETECTABLE_EFFECT = 0.10;
     public static final double DEFAULT_TARGET_POWER = 0.80;
@@ -57,7 +61,7 @@ public record AnalysisInput(
 
     /**
      * An input with the defaults: no minimum sample size, Holm correction, fixed horizon, 10% minimum
-     * detectable effect and 80% target power.
+     * detectable effect, 80% target power, values that may be negative.
      */
     public static AnalysisInput of(double confidenceLevel, List<VariantInput> variants) {
         return new AnalysisInput(
@@ -67,17 +71,32 @@ public record AnalysisInput(
                 CorrectionMethod.HOLM,
                 SequentialSettings.OFF,
                 DEFAULT_MINIMUM_DETECTABLE_EFFECT,
-                DEFAULT_TARGET_POWER);
+                DEFAULT_TARGET_POWER,
+                false);
     }
 
     public AnalysisInput withMinimumSampleSize(long perVariant) {
         return new AnalysisInput(
-                confidenceLevel, variants, perVariant, correction, sequential, minimumDetectableEffect, targetPower);
+                confidenceLevel,
+                variants,
+                perVariant,
+                correction,
+                sequential,
+                minimumDetectableEffect,
+                targetPower,
+                valuesNonNegative);
     }
 
     public AnalysisInput withCorrection(CorrectionMethod method) {
         return new AnalysisInput(
-                confidenceLevel, variants, minimumSampleSize, method, sequential, minimumDetectableEffect, targetPower);
+                confidenceLevel,
+                variants,
+                minimumSampleSize,
+                method,
+                sequential,
+                minimumDetectableEffect,
+                targetPower,
+                valuesNonNegative);
     }
 
     public AnalysisInput withSequential(SequentialSettings settings) {
@@ -88,7 +107,8 @@ public record AnalysisInput(
                 correction,
                 settings,
                 minimumDetectableEffect,
-                targetPower);
+                targetPower,
+                valuesNonNegative);
     }
 
     public AnalysisInput withPowerTarget(double relativeMinimumDetectableEffect, double power) {
@@ -99,7 +119,21 @@ public record AnalysisInput(
                 correction,
                 sequential,
                 relativeMinimumDetectableEffect,
-                power);
+                power,
+                valuesNonNegative);
+    }
+
+    /** The same input, saying whether the value metric's values are all 0 or more. */
+    public AnalysisInput withValuesNonNegative(boolean nonNegative) {
+        return new AnalysisInput(
+                confidenceLevel,
+                variants,
+                minimumSampleSize,
+                correction,
+                sequential,
+                minimumDetectableEffect,
+                targetPower,
+                nonNegative);
     }
 
     double alpha() {

@@ -6,7 +6,7 @@ import java.util.List;
  * Everything the results page shows for one analysis.
  *
  * @param confidenceLevel as requested
- * @param correction multiple-comparison adjustment applied (NONE when there is a single
+ * @param correction multiple-comparison adjustment applied (NONE when the family has a single
  *     comparison)
  * @param sequential whether significance is based on always-valid p-values
  * @param variants per-variant estimates, control first
@@ -14,6 +14,9 @@ import java.util.List;
  * @param sampleRatio sample-ratio-mismatch check
  * @param progress sample size and power
  * @param preliminary true while any variant is below the minimum sample size
+ * @param familySize comparisons corrected together: every treatment against control on every metric
+ *     analysed with this one (conversion and, where values are recorded, value per participant of
+ *     the target and each secondary metric), counting those with a defined p-value
  */
 public record AnalysisResult(
         double confidenceLevel,
@@ -23,7 +26,8 @@ public record AnalysisResult(
         List<Comparison> comparisons,
         SampleRatioCheck sampleRatio,
         Progress progress,
-        boolean preliminary) {
+        boolean preliminary,
+        int familySize) {
 
     public AnalysisResult {
         variants = List.copyOf(variants);

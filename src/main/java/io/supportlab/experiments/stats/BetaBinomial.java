@@ -3,6 +3,7 @@ package io.supportlab.experiments.stats;
 import java.util.List;
 import org.apache.commons.numbers.gamma.LogBeta;
 import org.apache.commons.statistics.distribution.BetaDistribution;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Conjugate Beta(1, 1)–binomial model for conversion rates, with exact (closed-form) comparisons.
@@ -25,7 +26,27 @@ final class BetaBinomial {
         return new Interval(posterior.inverseCumulativeProbability(tail), posterior.inverseSurvivalProbability(tail));
     }
 
+    static final String NO_PARTICIPANTS = "not enough data: a variant has no participants yet";
+    static final String NO_CONVERSIONS =
+            "not enough data: no conversions yet, the numbers would come from the prior alone";
+    static final String ALL_CONVERTED =
+            "not enough data: every participant converted, the numbers would come from the prior alone";
+
+    /**
+     * Chance to beat control and expected losses, or nothing (with a note) while the data cannot tell
+     * the variants apart: with an empty variant, or while nobody (or everybody) has converted, the
+     * posterior comparison would only restate the prior (e.g. a "chance to beat" of 50% or 33%).
+     */
     static BayesianResult compare(long controlConverters, long controlN, long treatmentConverters, long treatmentN) {
+        @Nullable
+        String missing = controlN == 0 || treatmentN == 0
+                ? NO_PARTICIPANTS
+                : controlConverters + treatmentConverters == 0
+                        ? NO_CONVERSIONS
+                        : controlConverters + treatmentConverters == controlN + treatmentN ? ALL_CONVERTED : null;
+        if (missing != null) {
+            return new BayesianResult(MODEL, null, null, null, null, List.of(missing));
+        }
         long a = 1 + controlConverters;
         long b = 1 + controlN - controlConverters;
         long c = 1 + treatmentConverters;

@@ -16,7 +16,8 @@ import org.jspecify.annotations.Nullable;
  *     enabled, otherwise the fixed-horizon one, in both cases after multiple-comparison adjustment;
  *     null when the test is not defined
  * @param significant whether {@code decisionPValue < 1 - confidenceLevel}; false when it is null
- * @param summary one plain-language sentence for readers
+ * @param summary one plain-language sentence for readers, quoting {@code decision}
+ * @param decision the verdict with the p-values and intervals of the one test it rests on
  * @param notes everything a reader should know (undefined quantities, preliminary data)
  */
 public record Comparison(
@@ -29,7 +30,8 @@ public record Comparison(
         @Nullable Double decisionPValue,
         boolean significant,
         String summary,
-        List<String> notes) {
+        List<String> notes,
+        Decision decision) {
 
     public Comparison {
         notes = List.copyOf(notes);

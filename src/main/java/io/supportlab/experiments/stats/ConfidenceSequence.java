@@ -24,11 +24,19 @@ final class ConfidenceSequence {
     }
 
     static double halfWidth(double standardError, long n, double alpha, double tuningParameter) {
-        double rho = rho(alpha, tuningParameter);
+        return tunedHalfWidth(standardError, n, alpha, rho(alpha, tuningParameter));
+    }
+
+    /**
+     * The half-width at level 1 - {@code level} of the sequence whose mixture is tuned by {@code rho}.
+     * With rho fixed (tuned for the analysis' alpha), {@link #pValue} below any level is exactly the
+     * sequence at that level excluding 0, which is what lets a corrected decision quote a sequence.
+     */
+    private static double tunedHalfWidth(double standardError, long n, double level, double rho) {
         double nRho = n * rho;
         double nRho2 = nRho * rho;
         double s2 = standardError * standardError * n;
-        return Math.sqrt(s2) * Math.sqrt(2 * (nRho2 + 1) / (nRho * nRho) * Math.log(Math.sqrt(nRho2 + 1) / alpha));
+        return Math.sqrt(s2) * Math.sqrt(2 * (nRho2 + 1) / (nRho * nRho) * Math.log(Math.sqrt(nRho2 + 1) / level));
     }
 
     /** Always-valid p-value; computed from the log e-value so large effects give 0 rather than overflow. */
@@ -51,18 +59,31 @@ final class ConfidenceSequence {
                 treatment,
                 alpha,
                 tuningParameter);
+        Estimate relative = relativeLift(control, treatment, alpha, alpha, tuningParameter);
+        Differences.Lift lift = Differences.lift(control, treatment);
+        if (lift == null) {
+            return new SequentialResult(tuningParameter, null, relative, absolute, relative.notes());
+        }
+        double p = pValue(lift.estimate(), lift.standardError(), n, alpha, tuningParameter);
+        return new SequentialResult(tuningParameter, p, relative, absolute, List.of());
+    }
+
+    /**
+     * The relative lift's sequence at level 1 - {@code level}, tuned for {@code alpha}: it excludes 0
+     * exactly when the always-valid p-value is below {@code level}.
+     */
+    static Estimate relativeLift(
+            Moments control, Moments treatment, double alpha, double level, double tuningParameter) {
         Differences.Lift lift = Differences.lift(control, treatment);
         if (lift == null) {
             String why = Differences.whyNoLift(control, treatment);
-            Estimate relative = control.n() > 0 && treatment.n() > 0 && control.mean() != 0
+            return control.n() > 0 && treatment.n() > 0 && control.mean() != 0
                     ? Estimate.withoutInterval(treatment.mean() / control.mean() - 1, why)
                     : Estimate.undefined(why);
-            return new SequentialResult(tuningParameter, null, relative, absolute, List.of(why));
         }
-        double half = halfWidth(lift.standardError(), n, alpha, tuningParameter);
-        Estimate relative = Estimate.of(lift.estimate(), Interval.around(lift.estimate(), half));
-        double p = pValue(lift.estimate(), lift.standardError(), n, alpha, tuningParameter);
-        return new SequentialResult(tuningParameter, p, relative, absolute, List.of());
+        double half =
+                tunedHalfWidth(lift.standardError(), control.n() + treatment.n(), level, rho(alpha, tuningParameter));
+        return Estimate.of(lift.estimate(), Interval.around(lift.estimate(), half));
     }
 
     private static Estimate sequence(

@@ -5,6 +5,9 @@ import java.util.List;
 /** Frequentist estimates and tests for value metrics (mean value per participant). */
 final class Means {
 
+    static final String UNBOUNDED_RATIO =
+            "interval unbounded: the control mean is too close to 0 to bound the ratio (Fieller)";
+
     private Means() {}
 
     /** Mean with the one-sample t interval (R {@code t.test(x)$conf.int}). */
@@ -73,6 +76,37 @@ final class Means {
         }
         double df = welchDegreesOfFreedom(control, treatment);
         return Differences.relative(control, treatment, Quantiles.t(confidenceLevel, df));
+    }
+
+    /**
+     * Relative lift of the means with Fieller's (1954) interval: the ratios θ whose test of μ_t = θ μ_c,
+     * t(θ) = (m_t - θ m_c) / sqrt(v_t/n_t + θ² v_c/n_c), is not rejected against the Welch critical
+     * value. At θ = 1 that test is Welch's t-test itself, so the interval excludes a lift of 0 exactly
+     * when Welch's p-value is below 1 - confidence. Solving t(θ)² = c² gives A θ² - 2 B θ + C = 0 with A =
+     * m_c² - c² v_c/n_c, B = m_c m_t, C = m_t² - c² v_t/n_t; the interval is bounded only when A > 0,
+     * i.e. when the control mean itself is clearly away from 0.
+     */
+    static Estimate fiellerLift(Moments control, Moments treatment, double confidenceLevel) {
+        if (control.n() == 0 || treatment.n() == 0) {
+            return Estimate.undefined(Differences.NO_PARTICIPANTS);
+        }
+        if (control.mean() == 0) {
+            return Estimate.undefined(Differences.ZERO_CONTROL);
+        }
+        double lift = treatment.mean() / control.mean() - 1;
+        if (!welchDefined(control, treatment)) {
+            return Estimate.withoutInterval(lift, "interval not defined: " + reason(control, treatment));
+        }
+        double c = Quantiles.t(confidenceLevel, welchDegreesOfFreedom(control, treatment));
+        double c2 = c * c;
+        double a = control.mean() * control.mean() - c2 * control.varianceOfMean();
+        if (!(a > 0)) {
+            return Estimate.withoutInterval(lift, UNBOUNDED_RATIO);
+        }
+        double b = control.mean() * treatment.mean();
+        double half = Math.sqrt(
+                c2 * (control.varianceOfMean() * treatment.mean() * treatment.mean() + treatment.varianceOfMean() * a));
+        return Estimate.of(lift, new Interval((b - half) / a - 1, (b + half) / a - 1));
     }
 
     private static boolean welchDefined(Moments control, Moments treatment) {

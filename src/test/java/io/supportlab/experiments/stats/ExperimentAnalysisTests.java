@@ -27,7 +27,9 @@ class ExperimentAnalysisTests {
                 .getFirst();
         assertThat(comparison.significant()).isTrue();
         assertThat(comparison.summary())
-                .isEqualTo("Variant B converts 15.0% better than control (95% CI +5.8% to +24.2%);"
+                // statsmodels confint_proportions_2indep(1150, 10000, 1000, 10000, method="score",
+                // compare="ratio", correction=False) = (1.0615, 1.2459)
+                .isEqualTo("Variant B converts 15.0% better than control (95% CI +6.2% to +24.6%);"
                         + " the difference is statistically significant (p < 0.001).");
     }
 
@@ -39,7 +41,9 @@ class ExperimentAnalysisTests {
         // R: prop.test(c(224, 200), c(1000, 1000), correct = FALSE)$p.value
         assertThat(comparison.decisionPValue())
                 .isCloseTo(0.18918246062168029, org.assertj.core.api.Assertions.within(1e-12));
-        assertThat(comparison.summary()).endsWith("the difference is not statistically significant (p = 0.189).");
+        assertThat(comparison.summary())
+                .endsWith(
+                        "the difference is not statistically significant (p = 0.189), so the result is inconclusive.");
     }
 
     @Test
@@ -90,7 +94,7 @@ class ExperimentAnalysisTests {
         assertThat(comparison.significant()).isFalse();
         assertThat(comparison.summary())
                 .contains("always-valid CI")
-                .contains("not statistically significant (always-valid p");
+                .contains("not statistically significant yet (always-valid p");
     }
 
     @Test
@@ -116,6 +120,56 @@ class ExperimentAnalysisTests {
         AnalysisResult result = analyze(variant("A", 2000, 200), variant("B", 1900, 200));
         assertThat(result.progress().requiredPerVariant()).isEqualTo(Power.sampleSizePerVariant(0.1, 0.1, 0.95, 0.8));
         assertThat(result.progress().achievedPower()).isEqualTo(Power.achievedPower(0.1, 0.1, 0.95, 2000, 1900));
+    }
+
+    /** Issue 15, item 18: "4464 of the 100 participants required (100%)" while power was 0.39. */
+    @Test
+    void countsProgressTowardsThePowerAnalysisNotTheMinimumSampleSize() {
+        AnalysisInput input = AnalysisInput.of(0.95, List.of(variant("A", 4464, 446), variant("B", 4464, 470)))
+                .withMinimumSampleSize(100);
+        Progress progress = ExperimentAnalysis.analyze(input).progress();
+        long required = Power.sampleSizePerVariant(446 / 4464.0, 0.1, 0.95, 0.8);
+        assertThat(progress.preliminary()).isFalse();
+        assertThat(progress.targetPerVariant()).isEqualTo(required).isGreaterThan(14_000);
+        assertThat(progress.percentOfTarget())
+                .isEqualTo((int) (4464 * 100 / required))
+                .isLessThan(40);
+        assertThat(progress.achievedPower()).isBetween(0.3, 0.5);
+    }
+
+    @Test
+    void keepsTheMinimumSampleSizeAsTheTargetWhenItIsLarger() {
+        AnalysisInput input = AnalysisInput.of(0.95, List.of(variant("A", 500, 250), variant("B", 500, 260)))
+                .withMinimumSampleSize(5000)
+                .withPowerTarget(0.5, 0.8);
+        assertThat(ExperimentAnalysis.analyze(input).progress().targetPerVariant())
+                .isEqualTo(5000);
+    }
+
+    @Test
+    void correctsEveryMetricOfTheExperimentAsOneFamily() {
+        AnalysisInput target = AnalysisInput.of(0.95, List.of(variant("A", 5000, 500), variant("B", 5000, 565)));
+        AnalysisInput secondary = AnalysisInput.of(0.95, List.of(variant("A", 5000, 300), variant("B", 5000, 310)));
+        List<AnalysisResult> family = ExperimentAnalysis.analyzeFamily(List.of(target, secondary));
+        Comparison b = family.getFirst().comparisons().getFirst();
+        assertThat(family).allSatisfy(r -> {
+            assertThat(r.familySize()).isEqualTo(2);
+            assertThat(r.correction()).isEqualTo(CorrectionMethod.HOLM);
+        });
+        assertThat(b.decisionPValue())
+                .isEqualTo(Math.min(1, 2 * b.frequentist().pValue()))
+                .isGreaterThan(0.05);
+        assertThat(ExperimentAnalysis.analyze(target).comparisons().getFirst().significant())
+                .isTrue();
+        assertThat(b.significant()).isFalse();
+    }
+
+    @Test
+    void refusesAFamilyWhoseMetricsUseDifferentSettings() {
+        AnalysisInput target = AnalysisInput.of(0.95, List.of(variant("A", 50, 5), variant("B", 50, 7)));
+        assertThatThrownBy(() -> ExperimentAnalysis.analyzeFamily(
+                        List.of(target, target.withSequential(SequentialSettings.on()))))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     static Stream<Arguments> edgeCases() {

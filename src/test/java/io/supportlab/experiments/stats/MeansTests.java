@@ -21,6 +21,40 @@ class MeansTests {
         return ReferenceCases.load("welch.csv");
     }
 
+    static List<Row> fieller() {
+        return ReferenceCases.load("fieller.csv");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("fieller")
+    void matchesFiellersIntervalOnWelchDegreesOfFreedom(Row row) {
+        Estimate lift =
+                Means.fiellerLift(NormalLiftTests.control(row), NormalLiftTests.treatment(row), row.real("confidence"));
+        assertClose(lift.value(), row.number("lift"), "lift");
+        assertClose(lower(lift), row.number("lower"), "lower");
+        assertClose(upper(lift), row.number("upper"), "upper");
+    }
+
+    /** Fieller's interval inverts Welch's test: a lift of 0 is outside exactly when Welch rejects. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("welch")
+    void fiellerIntervalExcludesZeroExactlyWhenWelchRejects(Row row) {
+        double confidence = row.real("confidence");
+        Interval interval =
+                Means.fiellerLift(control(row), treatment(row), confidence).interval();
+        Double p = Means.welch(control(row), treatment(row)).pValue();
+        if (interval != null && p != null) {
+            assertThat(interval.excludes(0)).isEqualTo(p < 1 - confidence);
+        }
+    }
+
+    @Test
+    void saysWhenTheRatioCannotBeBounded() {
+        Estimate lift = Means.fiellerLift(new Moments(20, 0.5, 30), new Moments(20, 0.9, 40), 0.95);
+        assertThat(lift.interval()).isNull();
+        assertThat(lift.notes()).containsExactly(Means.UNBOUNDED_RATIO);
+    }
+
     @ParameterizedTest(name = "{0}")
     @MethodSource("means")
     void matchesROneSampleTInterval(Row row) {

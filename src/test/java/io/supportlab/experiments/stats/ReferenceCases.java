@@ -63,6 +63,14 @@ final class ReferenceCases {
         assertThat(actual).as(what).isCloseTo(expected, org.assertj.core.api.Assertions.within(tolerance));
     }
 
+    /** The estimate's value against {@code valueColumn}, its interval against "lower" and "upper". */
+    static void assertEstimate(Estimate estimate, Row row, String valueColumn) {
+        assertClose(estimate.value(), row.number(valueColumn), valueColumn);
+        Interval interval = estimate.interval();
+        assertClose(interval == null ? null : interval.lower(), row.number("lower"), "lower");
+        assertClose(interval == null ? null : interval.upper(), row.number("upper"), "upper");
+    }
+
     /** One reference case. */
     record Row(String label, Map<String, String> values) {
 
