@@ -1,8 +1,6 @@
 package io.supportlab.accounts;
 
-import static org.springframework.http.HttpMethod.GET;
 import static org.springframework.http.HttpMethod.POST;
-import static org.springframework.http.HttpMethod.PUT;
 
 import io.supportlab.platform.DatabaseFailures;
 import io.supportlab.platform.ProblemResponseWriter;
@@ -43,7 +41,8 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
 import org.springframework.web.servlet.support.SessionFlashMapManager;
 
 /**
- * ARCHITECTURE.md section 5 as URL rules. Two filter chains: the API (and actuator) is stateless
+ * Who may do what (the README's security model) as URL rules. Two filter chains: the API (and
+ * actuator) follows {@link ApiAccess}, is stateless
  * with HTTP Basic or bearer API tokens and answers problem+json (a 401 challenges for a bearer
  * token only, which browsers never prompt for, and Basic is refused on changes other sites' pages
  * request); pages use a session, re-checked against the account on every request, form login and
@@ -52,25 +51,6 @@ import org.springframework.web.servlet.support.SessionFlashMapManager;
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity
 class SecurityConfiguration {
-
-    /** What anyone may call without credentials: the seed's public help-desk and experiment calls. */
-    private static final String[] PUBLIC_GET_API = {
-        "/api/health", "/api/faqs", "/api/faqs/*", "/api/faqs/categories/stats", "/api/faqs/suggestions"
-    };
-
-    /** Staff-only paths that the public patterns above would otherwise match. */
-    private static final String[] STAFF_GET_API_UNDER_PUBLIC_PATHS = {"/api/faqs/analytics"};
-
-    private static final String[] PUBLIC_POST_API = {
-        "/api/tickets",
-        "/api/faqs/*/feedback",
-        "/api/faqs/*/deflections",
-        "/api/ab-tests/*/assign",
-        "/api/ab-tests/*/events",
-        "/api/ab/assign",
-        "/api/ab/events",
-        "/api/access-links"
-    };
 
     private static final String[] PUBLIC_PAGES = {
         "/",
@@ -91,24 +71,9 @@ class SecurityConfiguration {
         "/v3/api-docs/**"
     };
 
-    /**
-     * Only our own scripts and styles; no inline script, no framing. htmx is configured (in the
-     * layout) not to inject its indicator styles, which would need 'unsafe-inline'.
-     */
-    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
-            + "img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; "
-            + "base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
-
-    /** What a customer's access link (as a bearer token) may call, besides the public API. */
-    private static final String[] CUSTOMER_GET_API = {
-        "/api/tickets/*", "/api/tickets/*/history", "/api/tickets/*/replies", "/api/preferences/*"
-    };
-
-    private static final String[] CUSTOMER_POST_API = {"/api/tickets/*/replies", "/api/preferences"};
-
-    /** Anonymous forms: nobody is logged in, so there is no session a forged request could ride on. */
     private static final int MAX_EMAIL = 254;
 
+    /** Anonymous forms: nobody is logged in, so there is no session a forged request could ride on. */
     private static final String[] ANONYMOUS_FORM_POSTS = {
         "/help/tickets", "/help/articles/*/feedback", "/my/link", "/unsubscribe"
     };
@@ -130,34 +95,27 @@ class SecurityConfiguration {
         bearer.setFailureHandler(new AuthenticationEntryPointFailureHandler(problems));
 
         http.securityMatcher("/api/**", "/actuator/**")
-                .authorizeHttpRequests(auth -> auth.requestMatchers(GET, STAFF_GET_API_UNDER_PUBLIC_PATHS)
-                        .hasRole("AGENT")
-                        .requestMatchers(GET, PUBLIC_GET_API)
-                        .permitAll()
-                        .requestMatchers(POST, PUBLIC_POST_API)
-                        .permitAll()
-                        .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info")
-                        .permitAll()
-                        .requestMatchers(new UnmappedRequests(controllers))
-                        .permitAll()
-                        .requestMatchers(
-                                "/actuator/**",
-                                "/api/users",
-                                "/api/users/**",
-                                "/api/audit",
-                                "/api/privacy/**",
-                                "/api/admin/**")
-                        .hasRole("ADMIN")
-                        .requestMatchers(POST, "/api/ab-tests")
-                        .hasRole("ADMIN")
-                        .requestMatchers(PUT, "/api/ab-tests/*", "/api/ab-tests/*/status")
-                        .hasRole("ADMIN")
-                        .requestMatchers(GET, CUSTOMER_GET_API)
-                        .hasAnyRole("AGENT", "CUSTOMER")
-                        .requestMatchers(POST, CUSTOMER_POST_API)
-                        .hasAnyRole("AGENT", "CUSTOMER")
-                        .anyRequest()
-                        .hasRole("AGENT"))
+                .authorizeHttpRequests(auth -> {
+                    auth.requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info")
+                            .permitAll()
+                            .requestMatchers(new UnmappedRequests(controllers))
+                            .permitAll();
+                    for (ApiAccess.Rule rule : ApiAccess.RULES) {
+                        var matched = rule.method() == null
+                                ? auth.requestMatchers(rule.pattern())
+                                : auth.requestMatchers(rule.method(), rule.pattern());
+                        switch (rule.level()) {
+                            case PUBLIC -> matched.permitAll();
+                            case CUSTOMER -> matched.hasAnyRole("AGENT", "CUSTOMER");
+                            case STAFF -> matched.hasRole("AGENT");
+                            case ADMIN -> matched.hasRole("ADMIN");
+                        }
+                    }
+                    auth.requestMatchers("/actuator/**")
+                            .hasRole("ADMIN")
+                            .anyRequest()
+                            .hasRole("AGENT");
+                })
                 .addFilterBefore(bearer, BasicAuthenticationFilter.class)
                 .addFilterBefore(new CrossSiteBasicGuard(writer), BasicAuthenticationFilter.class)
                 .httpBasic(basic -> basic.authenticationEntryPoint(problems))
@@ -205,7 +163,7 @@ class SecurityConfiguration {
                 .exceptionHandling(ex -> ex.defaultAuthenticationEntryPointFor(
                         new LoginUrlAuthenticationEntryPoint("/my/link"),
                         PathPatternRequestMatcher.withDefaults().matcher("/my/**")))
-                .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+                .headers(headers -> headers.addHeaderWriter(new PageContentSecurityPolicy())
                         .frameOptions(frame -> frame.deny())
                         .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN)));
         return http.build();

@@ -1,6 +1,7 @@
 package io.supportlab.accounts;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -47,6 +48,7 @@ class UserRestController {
             summary = "Create a staff account",
             description = "The password needs at least 12 characters and must be hard to guess (zxcvbn score 3 of 4; "
                     + "the person's email and name count as easy guesses); otherwise 400 with the reason.")
+    @ApiResponse(responseCode = "409", description = "A user with this email already exists")
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     StaffUser create(@Valid @RequestBody NewStaffUser user, Authentication caller) {
@@ -57,6 +59,7 @@ class UserRestController {
             summary = "Activate or deactivate a staff account",
             description = "Deactivating ends the account's sessions at once and stops its API tokens. "
                     + "Nobody changes their own account's status (409).")
+    @ApiResponse(responseCode = "409", description = "Your own account, or the last active admin")
     @PutMapping("/{id}/active")
     StaffUser setActive(@PathVariable String id, @RequestBody ActiveChange change, Authentication caller) {
         return users.setActive(id, change.active(), caller.getName());
@@ -67,6 +70,7 @@ class UserRestController {
             description = "Ends the account's sessions (the new role applies from the next login; its API tokens "
                     + "carry the new role at once). Nobody changes their own role, and the last active admin stays "
                     + "an admin (409).")
+    @ApiResponse(responseCode = "409", description = "Your own account, or the last active admin")
     @PutMapping("/{id}/role")
     StaffUser changeRole(@PathVariable String id, @Valid @RequestBody RoleChange change, Authentication caller) {
         return users.changeRole(id, Objects.requireNonNull(change.role()), caller.getName());

@@ -1,6 +1,7 @@
 package io.supportlab.backup;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
@@ -23,6 +24,7 @@ class BackupRestController {
             summary = "Back up the SQLite database now (admin)",
             description = "Writes a consistent copy to <data-dir>/backups while the application keeps running. "
                     + "On PostgreSQL answers 422: use pg_dump.")
+    @ApiResponse(responseCode = "422", description = "The installation runs on PostgreSQL: use pg_dump")
     @PostMapping("/api/admin/backup")
     @ResponseStatus(HttpStatus.CREATED)
     Backup backUp(Authentication caller) {

@@ -3,6 +3,7 @@ package io.supportlab.experiments;
 import io.supportlab.platform.PageRequest;
 import io.supportlab.platform.PageResponses;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
@@ -42,6 +43,7 @@ class ExperimentRestController {
             summary = "Create an experiment (admin)",
             description = "Starts as a draft. Give variants with weights (within 0.01 of 1 they are scaled to add up"
                     + " to 1), or the seed's control_variant and test_variant for a 50/50 test.")
+    @ApiResponse(responseCode = "409", description = "An experiment with this key already exists")
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     Experiment create(@Valid @RequestBody ExperimentDefinition definition, Authentication caller) {
@@ -67,6 +69,10 @@ class ExperimentRestController {
     @Operation(
             summary = "Edit an experiment (admin)",
             description = "Variants, weights, key, namespace and metric " + "are fixed once it has started (409).")
+    @ApiResponse(
+            responseCode = "409",
+            description =
+                    "Archived, or a field that is fixed once the experiment started (variants, weights, key, namespace, metric), or the key is taken")
     @PutMapping("/{id}")
     Experiment update(@PathVariable String id, @Valid @RequestBody ExperimentDefinition change, Authentication caller) {
         return experiments.update(id, change, caller.getName());
@@ -76,6 +82,9 @@ class ExperimentRestController {
             summary = "Move along the lifecycle (admin)",
             description = "draft → running ⇄ paused → completed → "
                     + "archived; a draft can be archived. Illegal transitions answer 409 with the allowed ones.")
+    @ApiResponse(
+            responseCode = "409",
+            description = "Not a transition the lifecycle allows; the allowed ones are named")
     @PutMapping("/{id}/status")
     Experiment changeStatus(@PathVariable String id, @Valid @RequestBody StatusChange change, Authentication caller) {
         return experiments.changeStatus(id, java.util.Objects.requireNonNull(change.status()), caller.getName());
@@ -90,6 +99,9 @@ class ExperimentRestController {
     @Operation(
             summary = "Calculate and store results now (staff)",
             description = "409 once the experiment's raw events were deleted under the archived-event retention.")
+    @ApiResponse(
+            responseCode = "409",
+            description = "The raw events were deleted under the archived-event retention; the stored results stay")
     @PostMapping("/{id}/calculate")
     ExperimentResults calculate(@PathVariable String id) {
         return results.calculate(id);

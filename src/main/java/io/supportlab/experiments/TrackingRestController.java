@@ -4,6 +4,7 @@ import io.supportlab.platform.RateLimiter;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import java.nio.charset.Charset;
@@ -80,6 +81,10 @@ class TrackingRestController {
     @Operation(
             summary = "Track an event of an assigned user (public)",
             description = "Counted against the caller's event budgets: over them 429 with Retry-After, not stored.")
+    @ApiResponse(
+            responseCode = "422",
+            description =
+                    "The user is not assigned to the experiment, or it does not take events (draft, completed, archived)")
     @PostMapping("/api/ab-tests/{id}/events")
     @ResponseStatus(HttpStatus.CREATED)
     EventResult track(@PathVariable String id, @RequestBody EventInput event, HttpServletRequest servletRequest) {

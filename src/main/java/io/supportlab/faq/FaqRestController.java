@@ -7,6 +7,10 @@ import io.supportlab.platform.PageRequest;
 import io.supportlab.platform.PageResponses;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
@@ -64,6 +68,18 @@ class FaqRestController {
             description =
                     "With search: ranked by relevance, "
                             + "stemmed and typo-tolerant, with highlights. Without: newest first. Staff may add status=draft or status=all.")
+    @ApiResponse(
+            responseCode = "200",
+            description = "Articles (a list), or hits with their score and highlights (a search); the next page in the"
+                    + " Link header",
+            content =
+                    @Content(
+                            array =
+                                    @ArraySchema(
+                                            schema =
+                                                    @Schema(
+                                                            type = "object",
+                                                            oneOf = {Faq.class, FaqHit.class}))))
     @GetMapping
     ResponseEntity<? extends List<?>> list(
             @RequestParam(required = false) @Nullable String search,
@@ -106,13 +122,14 @@ class FaqRestController {
         return faqs.categoryStats();
     }
 
-    @Operation(summary = "Categories with their published article counts (staff)")
+    @Operation(summary = "Categories with their published article counts (public)")
     @GetMapping("/categories")
     List<Category> categories() {
         return faqs.categories();
     }
 
     @Operation(summary = "Add a category (staff)")
+    @ApiResponse(responseCode = "409", description = "The category already exists")
     @PostMapping("/categories")
     @ResponseStatus(HttpStatus.CREATED)
     Category addCategory(@Valid @RequestBody NewCategory category) {

@@ -2,6 +2,7 @@ package io.supportlab.notifications;
 
 import io.supportlab.accounts.Caller;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import java.util.Map;
@@ -47,6 +48,7 @@ class NotificationRestController {
     }
 
     @Operation(summary = "Queue a failed notification again (staff)")
+    @ApiResponse(responseCode = "409", description = "Only failed notifications can be retried")
     @PostMapping("/api/notifications/{id}/retry")
     Notification retry(@PathVariable String id) {
         return notifications.retry(id);

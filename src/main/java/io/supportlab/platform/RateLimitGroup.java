@@ -59,6 +59,11 @@ public enum RateLimitGroup {
         if (method.equals("GET") && path.equals("/api/faqs") && request.getParameter("search") != null) {
             return Optional.of(SEARCH);
         }
+        return of(method, path);
+    }
+
+    /** The group of {@code method path} (a concrete path), if any; the FAQ search case aside. */
+    static Optional<RateLimitGroup> of(String method, String path) {
         for (RateLimitGroup group : values()) { // groups counted elsewhere never match a method
             if (group.method.equals(method) && group.paths.matcher(path).matches()) {
                 return Optional.of(group);

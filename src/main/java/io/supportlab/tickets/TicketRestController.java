@@ -7,6 +7,7 @@ import io.supportlab.platform.PageRequest;
 import io.supportlab.platform.PageResponses;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
@@ -101,6 +102,10 @@ class TicketRestController {
             summary = "Update status, priority or assignee (staff)",
             description = "Status changes follow the state machine and are kept in the history. Send If-Match with the "
                     + "version you saw (or a version field) to get 409 instead of overwriting a colleague's change.")
+    @ApiResponse(
+            responseCode = "409",
+            description =
+                    "The ticket changed since the version sent (`current_version`), or the status cannot become the one asked for (`current_status`, `allowed`)")
     @PutMapping("/tickets/{id}")
     ResponseEntity<Ticket> update(
             @PathVariable String id,
@@ -115,6 +120,7 @@ class TicketRestController {
             summary = "Release a ticket flagged as spam (staff)",
             description = "It joins the normal list and the customer gets the confirmation email; 409 when the "
                     + "ticket is not flagged.")
+    @ApiResponse(responseCode = "409", description = "The ticket is not flagged as spam")
     @PostMapping("/tickets/{id}/not-spam")
     Ticket notSpam(@PathVariable String id, Authentication caller) {
         return tickets.releaseFromSpam(id, Caller.of(caller));
@@ -147,6 +153,7 @@ class TicketRestController {
             summary = "Reply to a ticket",
             description = "Staff replies are public (emailed to the customer) unless visibility is internal; "
                     + "customers can only reply publicly to their own tickets.")
+    @ApiResponse(responseCode = "409", description = "The ticket is closed: customers open a new one")
     @PostMapping("/tickets/{id}/replies")
     @ResponseStatus(HttpStatus.CREATED)
     Reply reply(@PathVariable String id, @Valid @RequestBody NewReply reply, Authentication caller) {

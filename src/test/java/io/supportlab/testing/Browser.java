@@ -49,6 +49,14 @@ public final class Browser {
         }
     }
 
+    /** What the pages logged as errors to the browser's console since the last call. */
+    public static java.util.List<String> consoleErrors() {
+        return driver().manage().logs().get(org.openqa.selenium.logging.LogType.BROWSER).getAll().stream()
+                .filter(entry -> entry.getLevel().intValue() >= java.util.logging.Level.SEVERE.intValue())
+                .map(org.openqa.selenium.logging.LogEntry::getMessage)
+                .toList();
+    }
+
     private static ChromeDriver start() {
         Path profile;
         try {
@@ -73,6 +81,8 @@ public final class Browser {
                 "--disable-features=BackForwardCache",
                 "--window-size=1280,900",
                 "--user-data-dir=" + profile);
+        // The console, for tests that check a page logs no errors (such as refused by the CSP).
+        options.setCapability("goog:loggingPrefs", java.util.Map.of("browser", "ALL"));
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(new File(CHROMEDRIVER))
                 .usingAnyFreePort()
