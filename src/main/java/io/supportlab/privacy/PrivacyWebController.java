@@ -32,6 +32,16 @@ class PrivacyWebController {
         return render(model, "", FormErrors.NONE);
     }
 
+    @GetMapping("/admin/privacy/erasures")
+    String erasures(@RequestParam(defaultValue = "") String email, Model model) {
+        try {
+            model.addAttribute("check", privacy.erasures(email));
+            return render(model, email, FormErrors.NONE);
+        } catch (ErrorResponseException e) {
+            return render(model, email, FormErrors.of("check-email", "Enter the customer's email address"));
+        }
+    }
+
     @GetMapping("/admin/privacy/export")
     Object export(@RequestParam(defaultValue = "") String email, Authentication caller, Model model) {
         try {
