@@ -83,7 +83,10 @@ class PrivacyWebController {
             }
             text.append(kind.replace('_', ' ')).append(": ").append(n);
         });
-        return text + ". Audit subject " + report.subject().substring(0, 19) + "…";
+        String files = report.storagePurged()
+                ? ""
+                : " The old values are still in the database's log file until its next checkpoint (retried every minute).";
+        return text + ". Audit subject " + report.subject().substring(0, 19) + "…." + files;
     }
 
     private String render(Model model, String email, FormErrors errors) {

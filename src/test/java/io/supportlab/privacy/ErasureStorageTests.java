@@ -16,6 +16,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -37,6 +42,9 @@ class ErasureStorageTests {
         @Value("${supportlab.data-dir}")
         Path dataDir;
 
+        @Autowired
+        StoragePurge storage;
+
         @Test
         void erasedAddressIsInNoFileOfTheDataDirectory() {
             String email = customerWithTracesEverywhere();
@@ -48,6 +56,44 @@ class ErasureStorageTests {
 
             assertThat(filesMentioning(email)).isEmpty();
             assertThat(report).contains("\"storage_purged\":true");
+        }
+
+        /**
+         * The checkpoint needs a moment without writers; it must make them wait briefly, never fail
+         * them. Four clients keep creating tickets throughout the erasure.
+         */
+        @Test
+        void erasingWhileOthersWriteFailsNoRequest() throws Exception {
+            String email = customerWithTracesEverywhere();
+            AtomicBoolean writing = new AtomicBoolean(true);
+            AtomicInteger written = new AtomicInteger();
+            String report;
+            List<Future<?>> writers = new ArrayList<>();
+            try (ExecutorService pool = Executors.newFixedThreadPool(4)) {
+                for (int w = 0; w < 4; w++) {
+                    writers.add(pool.submit(() -> {
+                        while (writing.get()) {
+                            post(
+                                    "/api/tickets",
+                                    "{\"title\":\"Busy\",\"description\":\"d\",\"contact_email\":\"w"
+                                            + written.incrementAndGet() + "@example.com\"}");
+                        }
+                        return null;
+                    }));
+                }
+                while (written.get() < 20) {
+                    Thread.onSpinWait();
+                }
+                report = erase(email);
+                writing.set(false);
+            }
+            for (Future<?> writer : writers) {
+                writer.get(); // rethrows a failed request
+            }
+            if (!report.contains("\"storage_purged\":true")) {
+                storage.retryPendingCheckpoint(); // what the scheduler does a minute later
+            }
+            assertThat(filesMentioning(email)).isEmpty();
         }
 
         /** Files under the data directory holding the address in any letter case, as UTF-8 or UTF-16. */
