@@ -88,10 +88,11 @@ class ThrottledAuthenticationProvider implements AuthenticationProvider {
             case COUNTED -> null;
         };
         try {
-            audit.record(
-                    account.isEmpty() ? "anonymous" : account,
+            // The name typed may be anyone's address (a customer's, too): the log keeps only its keyed hash.
+            audit.recordAboutPerson(
+                    "anonymous",
                     outcome == LoginThrottle.Outcome.LOCKED ? "login.locked" : "login.failed",
-                    null,
+                    account,
                     details);
         } catch (RuntimeException e) {
             log.warn("Could not audit a failed login: {}", e.getMessage());

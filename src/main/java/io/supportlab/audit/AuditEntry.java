@@ -6,9 +6,10 @@ import org.jspecify.annotations.Nullable;
 /**
  * One staff action.
  *
- * @param actor email of the staff member, or {@code anonymous} for failed logins of unknown names
+ * @param actor email of the staff member, {@code anonymous} for failed logins, {@code system}
  * @param action what happened, dotted: {@code login.failed}, {@code ticket.status_changed}
- * @param target what it happened to: a ticket reference, a FAQ id, an email's pseudonym
+ * @param target what it happened to: a ticket reference, a FAQ id, or a person who may be a
+ *     customer as {@code hmac:...}, the keyed hash of their address ({@link AuditLog#subject})
  * @param details free text: the change, the reason
  * @param address the client address the request came from; null for background jobs
  */

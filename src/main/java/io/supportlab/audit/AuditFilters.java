@@ -17,6 +17,7 @@ final class AuditFilters {
             @Nullable String actor,
             @Nullable String action,
             @Nullable String target,
+            @Nullable String subject,
             @Nullable LocalDate from,
             @Nullable LocalDate to) {
         String cleanAction = blankToNull(action);
@@ -30,6 +31,7 @@ final class AuditFilters {
                 cleanActor == null ? null : cleanActor.toLowerCase(Locale.ROOT),
                 cleanAction,
                 blankToNull(target),
+                blankToNull(subject),
                 from,
                 to);
     }

@@ -5,9 +5,16 @@ import io.supportlab.platform.Ids;
 import io.supportlab.platform.Page;
 import io.supportlab.platform.PageRequest;
 import io.supportlab.platform.Problems;
+import io.supportlab.platform.Pseudonyms;
 import io.supportlab.platform.Text;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
@@ -19,7 +26,9 @@ import org.springframework.web.context.request.ServletRequestAttributes;
 /**
  * Records staff actions. Called inside the transaction of the action it records, so an entry
  * exists exactly when the action took effect. The client address is taken from the current
- * request, if there is one.
+ * request, if there is one. Entries about a person who may be a customer (an erasure, a failed
+ * login under some name) name them by a keyed hash, never by their address: the log is
+ * append-only, so what it stores cannot be erased later.
  */
 @Service
 public class AuditLog {
@@ -27,10 +36,12 @@ public class AuditLog {
     static final int MAX_TEXT = 2000;
 
     private final AuditRepository entries;
+    private final Pseudonyms pseudonyms;
     private final Clock clock;
 
-    AuditLog(AuditRepository entries, Clock clock) {
+    AuditLog(AuditRepository entries, Pseudonyms pseudonyms, Clock clock) {
         this.entries = entries;
+        this.pseudonyms = pseudonyms;
         this.clock = clock;
     }
 
@@ -62,9 +73,47 @@ public class AuditLog {
         return record(actor, action, target, details);
     }
 
+    /**
+     * Appends an entry about {@code person} (an email address or a name typed at the login), whose
+     * target is {@link #subject(String) their pseudonym}; blank means nobody in particular.
+     */
+    public AuditEntry recordAboutPerson(String actor, String action, String person, @Nullable String details) {
+        return record(actor, action, person.isBlank() ? null : subject(person), details);
+    }
+
+    /**
+     * The target under which entries about {@code person} are recorded: {@code hmac:} and the keyed
+     * hash of the address, trimmed and in lower case. An admin who knows an address finds its
+     * entries by computing the same (the {@code subject} filter).
+     */
+    public String subject(String person) {
+        return pseudonyms.of(normalize(person));
+    }
+
     /** Newest first. */
     public Page<AuditEntry> list(AuditFilter filter, PageRequest page) {
-        return Page.of(entries.list(filter, page), page, e -> PageRequest.cursor(e.createdAt(), e.id()));
+        String subject = filter.subject();
+        @Nullable List<String> targets = subject == null ? null : subjects(subject);
+        return Page.of(entries.list(filter, targets, page), page, e -> PageRequest.cursor(e.createdAt(), e.id()));
+    }
+
+    /**
+     * Every target an entry about {@code person} may have: the keyed hash, and the plain
+     * {@code sha256:} of the address under which versions before the keyed hash recorded exports and
+     * erasures.
+     */
+    private List<String> subjects(String person) {
+        String normalized = normalize(person);
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(normalized.getBytes(StandardCharsets.UTF_8));
+            return List.of(pseudonyms.of(normalized), "sha256:" + HexFormat.of().formatHex(digest));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+        }
+    }
+
+    private static String normalize(String person) {
+        return person.strip().toLowerCase(Locale.ROOT);
     }
 
     private static @Nullable String currentAddress() {

@@ -8,6 +8,7 @@ import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -43,8 +44,11 @@ class AuditRepository {
                 .update();
     }
 
-    /** Newest first, keyset-paginated on (created_at, id). Only constant SQL is joined. */
-    List<AuditEntry> list(AuditFilter filter, PageRequest page) {
+    /**
+     * Newest first, keyset-paginated on (created_at, id); {@code targets}, when given, are the
+     * pseudonyms of the filter's subject. Only constant SQL is joined.
+     */
+    List<AuditEntry> list(AuditFilter filter, @Nullable List<String> targets, PageRequest page) {
         StringBuilder where = new StringBuilder(" WHERE 1 = 1");
         Map<String, Object> params = new HashMap<>();
         if (filter.actor() != null) {
@@ -62,6 +66,10 @@ class AuditRepository {
         if (filter.target() != null) {
             where.append(" AND target = :target");
             params.put("target", filter.target());
+        }
+        if (targets != null) {
+            where.append(" AND target IN (:targets)");
+            params.put("targets", targets);
         }
         if (filter.from() != null) {
             where.append(" AND created_at >= :from");

@@ -37,6 +37,12 @@ class AuditRestController {
                     @Nullable
                     String action,
             @RequestParam(required = false) @Nullable String target,
+            @Parameter(
+                            description = "an email address: entries about it (failed logins under that name, exports, "
+                                    + "erasures), which record it only as a keyed hash")
+                    @RequestParam(required = false)
+                    @Nullable
+                    String subject,
             @Parameter(description = "first day, UTC (2025-01-31)")
                     @RequestParam(required = false)
                     @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
@@ -50,7 +56,7 @@ class AuditRestController {
             @RequestParam(required = false) @Nullable Integer limit,
             @RequestParam(required = false) @Nullable String cursor,
             HttpServletRequest request) {
-        AuditFilter filter = AuditFilters.of(actor, action, target, from, to);
+        AuditFilter filter = AuditFilters.of(actor, action, target, subject, from, to);
         return PageResponses.ok(audit.list(filter, PageRequest.of(limit, cursor)), request);
     }
 }

@@ -9,6 +9,7 @@ public record AuditView(
         String actor,
         String action,
         String target,
+        String subject,
         String from,
         String to,
         @Nullable String error,

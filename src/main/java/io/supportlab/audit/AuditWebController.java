@@ -29,6 +29,7 @@ class AuditWebController {
             @RequestParam(defaultValue = "") String actor,
             @RequestParam(defaultValue = "") String action,
             @RequestParam(defaultValue = "") String target,
+            @RequestParam(defaultValue = "") String subject,
             @RequestParam(defaultValue = "") String from,
             @RequestParam(defaultValue = "") String to,
             @RequestParam(required = false) @Nullable String cursor,
@@ -37,7 +38,7 @@ class AuditWebController {
         String error = null;
         Page<AuditEntry> page;
         try {
-            AuditFilter filter = AuditFilters.of(actor, action, target, date("from", from), date("to", to));
+            AuditFilter filter = AuditFilters.of(actor, action, target, subject, date("from", from), date("to", to));
             page = audit.list(filter, PageRequest.of(null, cursor));
         } catch (InvalidRequestException e) {
             error = e.errors().stream().map(FieldError::message).findFirst().orElse("Invalid filter");
@@ -49,7 +50,7 @@ class AuditWebController {
                         .replaceQueryParam("cursor", page.nextCursor())
                         .build()
                         .toUriString();
-        model.addAttribute("view", new AuditView(page, actor, action, target, from, to, error, next));
+        model.addAttribute("view", new AuditView(page, actor, action, target, subject, from, to, error, next));
         return "audit/log";
     }
 

@@ -1,6 +1,7 @@
 package io.supportlab.backup;
 
 import io.supportlab.audit.AuditLog;
+import io.supportlab.platform.OwnerOnlyFiles;
 import io.supportlab.platform.SqlDialect;
 import io.supportlab.platform.SupportLabProperties;
 import io.supportlab.platform.UnprocessableException;
@@ -18,7 +19,7 @@ import org.springframework.stereotype.Service;
 /**
  * Copies the SQLite database with {@code VACUUM INTO}: one read transaction, so the copy is the
  * database at one instant even while requests keep writing (WAL lets them), and the copy is
- * compact and self-contained (no -wal file to carry along).
+ * compact and self-contained (no -wal file to carry along). Copies are readable by the owner only.
  */
 @Service
 public class BackupService {
@@ -50,9 +51,17 @@ public class BackupService {
         Path dir = properties.dataDir().resolve("backups").toAbsolutePath().normalize();
         Path file = dir.resolve("supportlab-" + NAME.format(now) + ".db");
         try {
-            Files.createDirectories(dir);
+            // Owner-only like the database: a backup holds the same customers' data and keys. SQLite
+            // writes into an existing empty file, keeping its permissions.
+            OwnerOnlyFiles.directory(dir);
+            OwnerOnlyFiles.newFile(file);
             // VACUUM cannot run in a transaction: this runs on its own auto-commit connection.
-            jdbc.sql("VACUUM INTO :file").param("file", file.toString()).update();
+            try {
+                jdbc.sql("VACUUM INTO :file").param("file", file.toString()).update();
+            } catch (RuntimeException e) {
+                Files.deleteIfExists(file); // no empty file that looks like a backup
+                throw e;
+            }
             Backup backup = new Backup(file.toString(), Files.size(file), now);
             audit.record(actor, "backup.created", file.getFileName().toString(), backup.bytes() + " bytes");
             return backup;

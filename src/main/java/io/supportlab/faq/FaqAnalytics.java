@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -59,11 +60,6 @@ public class FaqAnalytics implements DerivedDataCache {
             ORDER BY %1$s DESC, question LIMIT :top
             """;
 
-    private static final String DEFLECT = """
-            INSERT INTO faq_deflections (id, faq_id, draft_id, created_at) VALUES (:id, :faqId, :draftId, :now)
-            ON CONFLICT (faq_id, draft_id) DO NOTHING
-            """;
-
     private static final String DEFLECTIONS = """
             SELECT COUNT(*) AS n, COUNT(DISTINCT draft_id) AS drafts FROM faq_deflections WHERE created_at >= :since
             """;
@@ -71,29 +67,39 @@ public class FaqAnalytics implements DerivedDataCache {
     private final JdbcClient jdbc;
     private final SqlDialect dialect;
     private final FaqRepository faqs;
+    private final ClientCounts counts;
     private final Clock clock;
     private final Cache<Boolean, Summary> panel =
             Caffeine.newBuilder().expireAfterWrite(PANEL_STALENESS).build();
 
-    FaqAnalytics(JdbcClient jdbc, SqlDialect dialect, FaqRepository faqs, Clock clock) {
+    FaqAnalytics(JdbcClient jdbc, SqlDialect dialect, FaqRepository faqs, ClientCounts counts, Clock clock) {
         this.jdbc = jdbc;
         this.dialect = dialect;
         this.faqs = faqs;
+        this.counts = counts;
         this.clock = clock;
     }
 
-    /** A customer writing a ticket opened the suggested article; counted once per article and draft. */
+    /**
+     * A customer writing a ticket opened the suggested article; counted once per article and draft,
+     * and once per article, client and UTC day (draft ids come from the page, so a client could
+     * make up any number of them).
+     */
     @Transactional
-    public void recordDeflection(String faqId, String draftId) {
+    public void recordDeflection(String faqId, String draftId, String client) {
         if (!Ids.isValid(faqId) || faqs.find(faqId).isEmpty()) {
             throw new ResourceNotFoundException("FAQ", faqId);
         }
-        jdbc.sql(DEFLECT)
-                .param("id", Ids.newId())
-                .param("faqId", faqId)
-                .param("draftId", draftId)
-                .param("now", dialect.timestamp(Instant.now(clock)))
-                .update();
+        counts.deflect(faqId, draftId, client, Instant.now(clock));
+    }
+
+    /**
+     * Forgets the clients behind votes, views and deflections once they can no longer make a
+     * repeat (see {@link ClientCounts}); the counts stay.
+     */
+    @Scheduled(fixedDelayString = "PT1H", initialDelayString = "PT1M")
+    void forgetClients() {
+        counts.forgetClients(Instant.now(clock));
     }
 
     /** The summary for the FAQ Management tab, at most {@link #PANEL_STALENESS} old. */

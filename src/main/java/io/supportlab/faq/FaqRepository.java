@@ -152,19 +152,6 @@ class FaqRepository {
                 .update();
     }
 
-    void countView(String id) {
-        jdbc.sql("UPDATE faqs SET view_count = view_count + 1 WHERE id = :id")
-                .param("id", id)
-                .update();
-    }
-
-    void countFeedback(String id, boolean helpful) {
-        String column = helpful ? "helpful_count" : "not_helpful_count";
-        jdbc.sql("UPDATE faqs SET " + column + " = " + column + " + 1 WHERE id = :id")
-                .param("id", id)
-                .update();
-    }
-
     private Map<String, Object> params(Faq faq) {
         Map<String, Object> params = new HashMap<>();
         params.put("id", faq.id());

@@ -5,6 +5,7 @@ import io.supportlab.platform.OffsetPageRequest;
 import io.supportlab.platform.Page;
 import io.supportlab.platform.PageRequest;
 import io.supportlab.platform.PageResponses;
+import io.supportlab.platform.Pseudonyms;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.ArraySchema;
@@ -50,10 +51,12 @@ class FaqRestController {
 
     private final FaqService faqs;
     private final FaqAnalytics analytics;
+    private final Pseudonyms pseudonyms;
 
-    FaqRestController(FaqService faqs, FaqAnalytics analytics) {
+    FaqRestController(FaqService faqs, FaqAnalytics analytics, Pseudonyms pseudonyms) {
         this.faqs = faqs;
         this.analytics = analytics;
+        this.pseudonyms = pseudonyms;
     }
 
     @Operation(summary = "Create an article (staff)", description = "Published unless status is draft.")
@@ -142,13 +145,15 @@ class FaqRestController {
         return analytics.summary();
     }
 
-    @Operation(summary = "Get an article (public; drafts for staff)")
+    @Operation(
+            summary = "Get an article (public; drafts for staff)",
+            description = "Counts a view, once per client (network address) and UTC day; staff views do not count.")
     @GetMapping("/{id}")
-    Faq get(@PathVariable String id, @Nullable Authentication caller) {
+    Faq get(@PathVariable String id, @Nullable Authentication caller, HttpServletRequest request) {
         boolean staff = FaqCallers.staff(caller);
         Faq faq = faqs.get(id, staff);
         if (!staff) {
-            faqs.countView(faq.id());
+            faqs.countView(faq.id(), pseudonyms.ofClient(request));
         }
         return faq;
     }
@@ -166,17 +171,24 @@ class FaqRestController {
         return ResponseEntity.noContent().build();
     }
 
-    @Operation(summary = "Was this article helpful? (public)")
+    @Operation(
+            summary = "Was this article helpful? (public)",
+            description = "One vote per client (network address) and article: voting again changes the vote. "
+                    + "Answers the article with its counts.")
     @PostMapping("/{id}/feedback")
-    Faq feedback(@PathVariable String id, @Valid @RequestBody Feedback feedback) {
-        return faqs.feedback(id, java.util.Objects.requireNonNull(feedback.helpful()));
+    Faq feedback(@PathVariable String id, @Valid @RequestBody Feedback feedback, HttpServletRequest request) {
+        return faqs.feedback(id, java.util.Objects.requireNonNull(feedback.helpful()), pseudonyms.ofClient(request));
     }
 
-    @Operation(summary = "A customer writing a ticket opened this suggested article (public)")
+    @Operation(
+            summary = "A customer writing a ticket opened this suggested article (public)",
+            description = "Counted once per article and draft, and once per article, client (network address) and "
+                    + "UTC day.")
     @PostMapping("/{id}/deflections")
     @ResponseStatus(HttpStatus.ACCEPTED)
-    void deflection(@PathVariable String id, @Valid @RequestBody Deflection deflection) {
-        analytics.recordDeflection(id, java.util.Objects.requireNonNull(deflection.draftId()));
+    void deflection(@PathVariable String id, @Valid @RequestBody Deflection deflection, HttpServletRequest request) {
+        analytics.recordDeflection(
+                id, java.util.Objects.requireNonNull(deflection.draftId()), pseudonyms.ofClient(request));
     }
 
     private static @Nullable FaqStatus statusFilter(@Nullable String status, boolean staff) {

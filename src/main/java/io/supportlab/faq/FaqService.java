@@ -29,6 +29,7 @@ public class FaqService {
     static final int MIN_SUGGESTION_TEXT = 3;
 
     private final FaqRepository faqs;
+    private final ClientCounts counts;
     private final FaqCategories categories;
     private final FaqIndexSync search;
     private final SearchLog searchLog;
@@ -38,6 +39,7 @@ public class FaqService {
 
     FaqService(
             FaqRepository faqs,
+            ClientCounts counts,
             FaqCategories categories,
             FaqIndexSync search,
             SearchLog searchLog,
@@ -45,6 +47,7 @@ public class FaqService {
             AuditLog audit,
             Clock clock) {
         this.faqs = faqs;
+        this.counts = counts;
         this.categories = categories;
         this.search = search;
         this.searchLog = searchLog;
@@ -179,15 +182,21 @@ public class FaqService {
         return new Category(slug, clean, 0);
     }
 
+    /**
+     * "Was this helpful?" from {@code client} (a keyed hash of its address): one vote per client and
+     * article, which a second answer changes rather than adds to.
+     */
     @Transactional
-    public Faq feedback(String id, boolean helpful) {
+    public Faq feedback(String id, boolean helpful, String client) {
         find(id, false);
-        faqs.countFeedback(id, helpful);
+        counts.vote(id, client, helpful, Instant.now(clock));
         return find(id, false);
     }
 
-    public void countView(String id) {
-        faqs.countView(id);
+    /** Counts a view of the article, once per client and UTC day. */
+    @Transactional
+    public void countView(String id, String client) {
+        counts.view(id, client, Instant.now(clock));
     }
 
     private Faq find(String id, boolean includeDrafts) {

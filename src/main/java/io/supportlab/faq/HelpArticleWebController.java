@@ -3,6 +3,7 @@ package io.supportlab.faq;
 import io.supportlab.experiments.ProductExperiments;
 import io.supportlab.platform.Ids;
 import io.supportlab.platform.PageRequest;
+import io.supportlab.platform.Pseudonyms;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
@@ -29,11 +30,14 @@ class HelpArticleWebController {
     private final FaqService faqs;
     private final FaqAnalytics analytics;
     private final ProductExperiments experiments;
+    private final Pseudonyms pseudonyms;
 
-    HelpArticleWebController(FaqService faqs, FaqAnalytics analytics, ProductExperiments experiments) {
+    HelpArticleWebController(
+            FaqService faqs, FaqAnalytics analytics, ProductExperiments experiments, Pseudonyms pseudonyms) {
         this.faqs = faqs;
         this.analytics = analytics;
         this.experiments = experiments;
+        this.pseudonyms = pseudonyms;
     }
 
     @GetMapping("/help/search")
@@ -70,11 +74,12 @@ class HelpArticleWebController {
             HttpServletRequest request,
             HttpServletResponse response) {
         Faq faq = faqs.get(id, false);
+        String client = pseudonyms.ofClient(request);
         if (!FaqCallers.staff(caller)) {
-            faqs.countView(faq.id());
+            faqs.countView(faq.id(), client);
         }
         if (draft != null && Ids.isValid(draft)) {
-            analytics.recordDeflection(faq.id(), draft);
+            analytics.recordDeflection(faq.id(), draft, client);
             // Engagement with the ticket form's suggestions is a metric of the form's experiment.
             experiments.track(ProductExperiments.TICKET_FORM, "faq_suggestion_clicked", request, response);
         }
@@ -85,8 +90,12 @@ class HelpArticleWebController {
     }
 
     @PostMapping("/help/articles/{id}/feedback")
-    String feedback(@PathVariable String id, @RequestParam boolean helpful, RedirectAttributes redirect) {
-        faqs.feedback(id, helpful);
+    String feedback(
+            @PathVariable String id,
+            @RequestParam boolean helpful,
+            HttpServletRequest request,
+            RedirectAttributes redirect) {
+        faqs.feedback(id, helpful, pseudonyms.ofClient(request));
         return "redirect:/help/articles/" + id + "?voted";
     }
 

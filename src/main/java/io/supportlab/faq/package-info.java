@@ -3,7 +3,8 @@
  * typo-tolerant Lucene search kept in step with the database; suggestions while a customer writes
  * a ticket; search analytics; the FAQ Management tab and the public help articles.
  *
- * <p>Depends on {@code platform}, {@code accounts} and {@code audit} (article edits).
+ * <p>Depends on {@code platform}, {@code accounts}, {@code audit} (article edits) and {@code privacy}
+ * (searches logged by earlier versions may hold a customer's address).
  */
 @NullMarked
 package io.supportlab.faq;

@@ -1,16 +1,16 @@
 package io.supportlab.platform;
 
 import com.zaxxer.hikari.HikariDataSource;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import javax.sql.DataSource;
+import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 
 /** Database settings that depend on which of the two supported databases is configured. */
 @Configuration(proxyBeanMethods = false)
@@ -28,17 +28,23 @@ class DatabaseConfiguration {
     }
 
     /**
-     * SQLite serialises writers. WAL lets readers run beside the one writer, the busy timeout makes
-     * a second writer wait instead of failing, and {@code BEGIN IMMEDIATE} takes the write lock at
-     * the start of a transaction, so two transactions never deadlock upgrading read locks (the cause
-     * of "database is locked" errors that a busy timeout cannot cure). {@code synchronous=FULL}
-     * because an acknowledged write must survive a power cut, not only a process crash.
+     * Before the pool opens its first connection: the data directory (SQLite file, search index,
+     * backups) is made owner-only, and SQLite is configured. WAL lets readers run beside the one
+     * writer, the busy timeout makes a second writer wait instead of failing, and {@code BEGIN
+     * IMMEDIATE} takes the write lock at the start of a transaction, so two transactions never
+     * deadlock upgrading read locks (the cause of "database is locked" errors that a busy timeout
+     * cannot cure). {@code synchronous=FULL} because an acknowledged write must survive a power cut,
+     * not only a process crash. {@code secure_delete} overwrites deleted and replaced content with
+     * zeros instead of leaving it in free space, where an erased address would stay readable.
      */
     @Bean
-    static BeanPostProcessor sqliteDataSourceSettings() {
+    static BeanPostProcessor dataSourceFiles(Environment environment) {
         return new BeanPostProcessor() {
             @Override
             public Object postProcessBeforeInitialization(Object bean, String beanName) {
+                if (bean instanceof DataSource) {
+                    OwnerOnlyFiles.directory(Path.of(environment.getProperty("supportlab.data-dir", "./data")));
+                }
                 if (bean instanceof HikariDataSource hikari
                         && hikari.getJdbcUrl() != null
                         && hikari.getJdbcUrl().startsWith("jdbc:sqlite:")) {
@@ -50,30 +56,44 @@ class DatabaseConfiguration {
     }
 
     static void configureSqlite(HikariDataSource hikari) {
-        createParentDirectory(hikari.getJdbcUrl());
+        Path database = databaseFile(hikari.getJdbcUrl());
+        if (database != null) {
+            createOwnerOnly(database);
+        }
         hikari.addDataSourceProperty("journal_mode", "WAL");
         hikari.addDataSourceProperty("synchronous", "FULL");
         hikari.addDataSourceProperty("busy_timeout", "10000");
         hikari.addDataSourceProperty("transaction_mode", "IMMEDIATE");
         hikari.addDataSourceProperty("foreign_keys", "true");
+        hikari.addDataSourceProperty("secure_delete", "true");
         hikari.addDataSourceProperty("date_class", "TEXT");
         hikari.setPoolName("sqlite");
     }
 
-    private static void createParentDirectory(String jdbcUrl) {
+    /**
+     * The database file is created (empty, which SQLite takes as a new database) before SQLite opens
+     * it, so that it is owner-only whatever the umask; SQLite creates {@code -wal} and {@code -shm}
+     * with the database file's permissions. Files an earlier version created readable by others are
+     * narrowed.
+     */
+    private static void createOwnerOnly(Path database) {
+        OwnerOnlyFiles.directory(database.toAbsolutePath().getParent());
+        OwnerOnlyFiles.file(database);
+        OwnerOnlyFiles.restrictIfPresent(Path.of(database + "-wal"));
+        OwnerOnlyFiles.restrictIfPresent(Path.of(database + "-shm"));
+        OwnerOnlyFiles.restrictIfPresent(Path.of(database + "-journal"));
+    }
+
+    /** The database file of a {@code jdbc:sqlite:} URL; null for in-memory and {@code file:} URI forms. */
+    static @Nullable Path databaseFile(String jdbcUrl) {
         String file = jdbcUrl.substring("jdbc:sqlite:".length());
         int query = file.indexOf('?');
         if (query >= 0) {
             file = file.substring(0, query);
         }
         if (file.isEmpty() || file.equals(":memory:") || file.startsWith("file:")) {
-            return;
+            return null;
         }
-        Path parent = Path.of(file).toAbsolutePath().getParent();
-        try {
-            Files.createDirectories(parent);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot create the data directory " + parent, e);
-        }
+        return Path.of(file);
     }
 }

@@ -43,11 +43,21 @@ class PrivacyRestController {
 
     @Operation(
             summary = "Erase an email address (admin)",
-            description = "Deletes notifications and preferences; anonymises tickets (text redacted, address "
-                    + "replaced) and experiment data (user replaced by a pseudonym) so statistics stay right.")
+            description = "Deletes notifications, preferences and waiting access-link requests; anonymises tickets "
+                    + "(text redacted, address replaced) and experiment data (user replaced by a pseudonym) so "
+                    + "statistics stay right; redacts the address from the help-center search log. Then purges the "
+                    + "old values from the database files (storage_purged).")
     @PostMapping("/api/privacy/erase")
     ErasureReport erase(@Valid @RequestBody EraseRequest request, Authentication caller) {
         return privacy.erase(Objects.requireNonNull(request.email()), caller.getName());
+    }
+
+    @Operation(
+            summary = "Was an email address erased? (admin)",
+            description = "The erasures the audit log records for the address, which it keeps only as a keyed hash.")
+    @GetMapping("/api/privacy/erasures")
+    ErasureCheck erasures(@RequestParam String email) {
+        return privacy.erasures(email);
     }
 
     static String attachment(DataExport export) {

@@ -32,6 +32,16 @@ class PrivacyWebController {
         return render(model, "", FormErrors.NONE);
     }
 
+    @GetMapping("/admin/privacy/erasures")
+    String erasures(@RequestParam(defaultValue = "") String email, Model model) {
+        try {
+            model.addAttribute("check", privacy.erasures(email));
+            return render(model, email, FormErrors.NONE);
+        } catch (ErrorResponseException e) {
+            return render(model, email, FormErrors.of("check-email", "Enter the customer's email address"));
+        }
+    }
+
     @GetMapping("/admin/privacy/export")
     Object export(@RequestParam(defaultValue = "") String email, Authentication caller, Model model) {
         try {
@@ -73,7 +83,10 @@ class PrivacyWebController {
             }
             text.append(kind.replace('_', ' ')).append(": ").append(n);
         });
-        return text + ". Audit subject " + report.subject().substring(0, 19) + "…";
+        String files = report.storagePurged()
+                ? ""
+                : " The old values are still in the database's log file until its next checkpoint (retried every minute).";
+        return text + ". Audit subject " + report.subject().substring(0, 19) + "…." + files;
     }
 
     private String render(Model model, String email, FormErrors errors) {

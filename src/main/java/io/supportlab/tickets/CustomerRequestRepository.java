@@ -31,6 +31,8 @@ class CustomerRequestRepository {
 
     private static final String DELETE_ACCESS_LINK_REQUEST = "DELETE FROM access_link_requests WHERE id = :id";
 
+    private static final String FORGET_ACCESS_LINK_REQUESTS = "DELETE FROM access_link_requests WHERE email = :email";
+
     private final JdbcClient jdbc;
     private final SqlDialect dialect;
 
@@ -76,5 +78,10 @@ class CustomerRequestRepository {
         oldest.ifPresent(request ->
                 jdbc.sql(DELETE_ACCESS_LINK_REQUEST).param("id", request.id()).update());
         return oldest;
+    }
+
+    /** Deletes the waiting access-link requests for {@code email} (normalised, as recorded). */
+    int forgetAccessLinkRequests(String email) {
+        return jdbc.sql(FORGET_ACCESS_LINK_REQUESTS).param("email", email).update();
     }
 }

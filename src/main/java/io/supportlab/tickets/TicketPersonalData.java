@@ -21,10 +21,13 @@ class TicketPersonalData implements PersonalData {
 
     private final TicketRepository tickets;
     private final ConversationRepository conversation;
+    private final CustomerRequestRepository requests;
 
-    TicketPersonalData(TicketRepository tickets, ConversationRepository conversation) {
+    TicketPersonalData(
+            TicketRepository tickets, ConversationRepository conversation, CustomerRequestRepository requests) {
         this.tickets = tickets;
         this.conversation = conversation;
+        this.requests = requests;
     }
 
     @Override
@@ -45,6 +48,7 @@ class TicketPersonalData implements PersonalData {
         counts.put("tickets_anonymised", tickets.anonymise(email, erasure.emailMarker(), Erasure.REDACTED));
         counts.put("replies_redacted", conversation.redactReplies(erasure.emailMarker(), Erasure.REDACTED));
         counts.put("history_entries_redacted", conversation.redactHistory(email, erasure.emailMarker()));
+        counts.put("access_link_requests_deleted", requests.forgetAccessLinkRequests(email));
         return counts;
     }
 }

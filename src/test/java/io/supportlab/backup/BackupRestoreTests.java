@@ -9,6 +9,7 @@ import io.supportlab.testing.UsePostgres;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -46,18 +47,8 @@ class BackupRestoreTests {
         void onlineBackupRestoresIntoAWorkingApplication() throws Exception {
             Path restoredDir = Files.createTempDirectory("supportlab-restore-");
             Set<String> acknowledgedBefore = whileWriting(() -> {
-                String file = json.readTree(admin().post()
-                                .uri("/api/admin/backup")
-                                .exchange()
-                                .expectStatus()
-                                .isCreated()
-                                .expectBody(String.class)
-                                .returnResult()
-                                .getResponseBody())
-                        .get("file")
-                        .asString();
                 // The documented restore: the copy becomes the database file of a stopped installation.
-                Files.copy(Path.of(file), restoredDir.resolve("supportlab.db"));
+                Files.copy(backUp(), restoredDir.resolve("supportlab.db"));
             });
             checkRestored(
                     Map.of(
@@ -70,6 +61,30 @@ class BackupRestoreTests {
                             .query(Long.class)
                             .single())
                     .isPositive();
+        }
+
+        /** A backup holds what the database holds: only the account running SupportLab may read it. */
+        @Test
+        void backupsAndTheirDirectoryAreOwnerOnly() throws IOException {
+            Path backup = backUp();
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(backup)))
+                    .isEqualTo("rw-------");
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(backup.getParent())))
+                    .isEqualTo("rwx------");
+            assertThat(Files.size(backup)).isPositive();
+        }
+
+        Path backUp() {
+            return Path.of(json.readTree(admin().post()
+                            .uri("/api/admin/backup")
+                            .exchange()
+                            .expectStatus()
+                            .isCreated()
+                            .expectBody(String.class)
+                            .returnResult()
+                            .getResponseBody())
+                    .get("file")
+                    .asString());
         }
     }
 

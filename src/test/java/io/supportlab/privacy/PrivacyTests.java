@@ -2,6 +2,8 @@ package io.supportlab.privacy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.supportlab.audit.AuditLog;
+import io.supportlab.platform.SqlDialect;
 import io.supportlab.testing.IntegrationTest;
 import io.supportlab.testing.PageSession;
 import io.supportlab.testing.UsePostgres;
@@ -32,10 +34,16 @@ class PrivacyTests {
         @Autowired
         JsonMapper json;
 
+        @Autowired
+        AuditLog auditLog;
+
+        @Autowired
+        SqlDialect dialect;
+
         @Test
         void exportHoldsTicketsRepliesHistoryEmailsPreferencesAndExperimentData() {
             String experiment = customerWithEverything(ALICE);
-            long exports = audit("privacy.exported", PrivacyService.subject(ALICE));
+            long exports = audit("privacy.exported", auditLog.subject(ALICE));
             var result = admin().get()
                     .uri("/api/privacy/export?email=Alice@Example.com")
                     .exchange()
@@ -63,7 +71,7 @@ class PrivacyTests {
                     .isEqualTo(experiment);
             assertThat(export.at("/data/experiments/events/0/event_name").asString())
                     .isEqualTo("clicks");
-            assertThat(audit("privacy.exported", PrivacyService.subject(ALICE))).isEqualTo(exports + 1);
+            assertThat(audit("privacy.exported", auditLog.subject(ALICE))).isEqualTo(exports + 1);
         }
 
         @Test
@@ -73,7 +81,7 @@ class PrivacyTests {
             long tickets = count("tickets");
             long assignments = count("ab_test_assignments");
             long events = count("ab_test_events");
-            long erasures = audit("privacy.erased", PrivacyService.subject(ALICE));
+            long erasures = audit("privacy.erased", auditLog.subject(ALICE));
 
             JsonNode report = json.readTree(admin().post()
                     .uri("/api/privacy/erase")
@@ -102,7 +110,7 @@ class PrivacyTests {
                     .exchange()
                     .expectStatus()
                     .isOk();
-            assertThat(audit("privacy.erased", PrivacyService.subject(ALICE))).isEqualTo(erasures + 1);
+            assertThat(audit("privacy.erased", auditLog.subject(ALICE))).isEqualTo(erasures + 1);
 
             JsonNode after = json.readTree(admin().get()
                     .uri("/api/privacy/export?email=" + ALICE)
@@ -128,11 +136,11 @@ class PrivacyTests {
             assertThat(unconfirmed.body()).contains("Type the same address again");
             assertThat(mentions("alice")).isPositive();
 
-            long erasures = audit("privacy.erased", PrivacyService.subject(ALICE));
+            long erasures = audit("privacy.erased", auditLog.subject(ALICE));
             var erased = page.post("/admin/privacy/erase", java.util.Map.of("email", ALICE, "confirm", ALICE));
             assertThat(erased.body()).contains("Erased.", "tickets anonymised: 1");
             assertThat(mentions("alice")).isZero();
-            assertThat(audit("privacy.erased", PrivacyService.subject(ALICE))).isEqualTo(erasures + 1);
+            assertThat(audit("privacy.erased", auditLog.subject(ALICE))).isEqualTo(erasures + 1);
         }
 
         @Test
@@ -195,6 +203,116 @@ class PrivacyTests {
             org.assertj.core.api.Assertions.assertThatThrownBy(
                             () -> jdbc.sql("DELETE FROM audit_log").update())
                     .hasMessageContaining("append-only");
+        }
+
+        @Test
+        void aFailedLoginUnderACustomersAddressIsAuditedUnderItsKeyedHash() {
+            String email = unique("carol");
+            withBasicAuth(email, "a-guess")
+                    .get()
+                    .uri("/api/tickets")
+                    .exchange()
+                    .expectStatus()
+                    .isUnauthorized();
+
+            assertThat(mentions("carol")).isZero();
+            String subject = auditLog.subject(" " + email.toUpperCase(java.util.Locale.ROOT) + " ");
+            assertThat(subject).matches("hmac:[0-9a-f]{64}").isNotEqualTo(legacySubject(email));
+            admin().get()
+                    .uri("/api/audit?subject={s}", email.toUpperCase(java.util.Locale.ROOT))
+                    .exchange()
+                    .expectStatus()
+                    .isOk()
+                    .expectBody()
+                    .jsonPath("$[0].action")
+                    .isEqualTo("login.failed")
+                    .jsonPath("$[0].actor")
+                    .isEqualTo("anonymous")
+                    .jsonPath("$[0].target")
+                    .isEqualTo(subject);
+        }
+
+        @Test
+        void erasureRedactsTheAddressFromSearchesLoggedBeforeAddressesWereScrubbed() {
+            Erasures.logSearchAsEarlierVersions(jdbc, dialect, "where is my refund? i am ALICE@example.com");
+            Erasures.logSearchAsEarlierVersions(jdbc, dialect, "refund for bob@example.com");
+
+            JsonNode report = erase(ALICE);
+
+            assertThat(report.at("/counts/searches_redacted").asInt()).isEqualTo(1);
+            assertThat(jdbc.sql("SELECT query FROM faq_search_log ORDER BY query")
+                            .query(String.class)
+                            .list())
+                    .containsExactly("refund for bob@example.com", "where is my refund? i am [erased]");
+        }
+
+        @Test
+        void adminCanCheckWhetherAnAddressWasErased() {
+            String dave = unique("dave");
+            customerWithEverything(dave);
+            assertThat(erasureCheck(dave).get("erased").asBoolean()).isFalse();
+
+            JsonNode report = erase(dave);
+
+            JsonNode check = erasureCheck(dave.toUpperCase(java.util.Locale.ROOT));
+            assertThat(check.get("erased").asBoolean()).isTrue();
+            assertThat(check.at("/erasures/0/subject").asString())
+                    .isEqualTo(report.get("subject").asString());
+            assertThat(check.at("/erasures/0/erased_by").asString()).isEqualTo(ADMIN_EMAIL);
+            PageSession page = PageSession.staff(baseUrl(), ADMIN_EMAIL, ADMIN_PASSWORD);
+            assertThat(page.get("/admin/privacy/erasures?email=" + dave).body())
+                    .contains("Erased:", "by " + ADMIN_EMAIL);
+            assertThat(page.get("/admin/privacy/erasures?email=" + unique("erin"))
+                            .body())
+                    .contains("No erasure of this address is recorded.");
+        }
+
+        @Test
+        void erasuresRecordedUnderThePlainHashOfEarlierVersionsAreStillFound() {
+            String frank = unique("frank");
+            jdbc.sql("""
+                            INSERT INTO audit_log (id, created_at, actor, action, target, details)
+                            VALUES (:id, :at, 'admin@old.example', 'privacy.erased', :target, '{}')
+                            """)
+                    .param("id", java.util.UUID.randomUUID().toString())
+                    .param("at", dialect.timestamp(java.time.Instant.parse("2024-06-01T10:00:00Z")))
+                    .param("target", legacySubject(frank))
+                    .update();
+            JsonNode check = erasureCheck(frank);
+            assertThat(check.get("erased").asBoolean()).isTrue();
+            assertThat(check.at("/erasures/0/erased_by").asString()).isEqualTo("admin@old.example");
+        }
+
+        JsonNode erase(String email) {
+            return json.readTree(Erasures.erase(admin(), email));
+        }
+
+        JsonNode erasureCheck(String email) {
+            return json.readTree(admin().get()
+                    .uri("/api/privacy/erasures?email={e}", email)
+                    .exchange()
+                    .expectStatus()
+                    .isOk()
+                    .expectBody(String.class)
+                    .returnResult()
+                    .getResponseBody());
+        }
+
+        /** An address no other test uses: the audit log keeps every test's entries. */
+        static String unique(String name) {
+            return name + "." + java.util.UUID.randomUUID().toString().substring(0, 8) + "@example.com";
+        }
+
+        /** The {@code sha256:} subject under which versions before the keyed hash recorded erasures. */
+        static String legacySubject(String email) {
+            try {
+                return "sha256:"
+                        + java.util.HexFormat.of()
+                                .formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                                        .digest(email.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+            } catch (java.security.NoSuchAlgorithmException e) {
+                throw new IllegalStateException(e);
+            }
         }
 
         /** A ticket with a staff reply, preferences, and an assignment and event in a running experiment. */
@@ -268,7 +386,10 @@ class PrivacyTests {
                                  + (SELECT COUNT(*) FROM ab_test_assignments WHERE user_identifier LIKE :t)
                                  + (SELECT COUNT(*) FROM ab_test_events WHERE user_identifier LIKE :t
                                         OR event_data LIKE :t)
-                                 + (SELECT COUNT(*) FROM audit_log WHERE target LIKE :t OR details LIKE :t)
+                                 + (SELECT COUNT(*) FROM audit_log WHERE actor LIKE :t OR target LIKE :t
+                                        OR details LIKE :t)
+                                 + (SELECT COUNT(*) FROM faq_search_log WHERE query LIKE :t)
+                                 + (SELECT COUNT(*) FROM access_link_requests WHERE email LIKE :t)
                             """).param("t", like).query(Long.class).single();
         }
 

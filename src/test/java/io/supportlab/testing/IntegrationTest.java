@@ -9,6 +9,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.client.RestTestClient;
 
@@ -56,6 +57,20 @@ public abstract class IntegrationTest {
                 .baseUrl(baseUrl())
                 .defaultHeader(HttpHeaders.AUTHORIZATION, "Basic " + credentials)
                 .build();
+    }
+
+    /** POSTs {@code json} to {@code uri} and returns the answer's body; fails unless the status is 2xx. */
+    public static String postJson(RestTestClient client, String uri, String json) {
+        return String.valueOf(client.post()
+                .uri(uri)
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(json)
+                .exchange()
+                .expectStatus()
+                .is2xxSuccessful()
+                .expectBody(String.class)
+                .returnResult()
+                .getResponseBody());
     }
 
     protected RestTestClient withBearer(String token) {

@@ -1,0 +1,16 @@
+package io.supportlab.testing;
+
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
+
+/** Import it to make the application's Clock a {@link MutableClock} the test moves forward. */
+@TestConfiguration(proxyBeanMethods = false)
+public class MovableTime {
+
+    @Bean
+    @Primary
+    MutableClock mutableClock() {
+        return new MutableClock();
+    }
+}
