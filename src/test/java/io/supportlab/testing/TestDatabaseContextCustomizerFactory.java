@@ -57,6 +57,10 @@ class TestDatabaseContextCustomizerFactory implements ContextCustomizerFactory {
             properties.put("supportlab.admin.email", ADMIN_EMAIL);
             properties.put("supportlab.test.smtp-port", TestSmtp.port());
             properties.put("supportlab.admin.password", ADMIN_PASSWORD);
+            // Many contexts stay cached side by side, each with its pool: keep one idle connection
+            // each, or together they exceed PostgreSQL's max_connections (100 by default).
+            properties.put("spring.datasource.hikari.minimum-idle", 1);
+            properties.put("spring.datasource.hikari.idle-timeout", 10_000);
             if (postgres) {
                 properties.put(
                         "spring.datasource.url", TestPostgres.database(name).jdbcUrl());
