@@ -86,6 +86,14 @@ class FaqRepository {
         return ids.stream().map(byId::get).filter(java.util.Objects::nonNull).toList();
     }
 
+    /** Whether there is no article at all, published or draft. */
+    boolean isEmpty() {
+        return jdbc.sql("SELECT 1 FROM faqs LIMIT 1")
+                .query(Integer.class)
+                .optional()
+                .isEmpty();
+    }
+
     List<Faq> all() {
         return jdbc.sql(ALL).query(FaqRepository::map).list();
     }

@@ -1,6 +1,7 @@
 package io.supportlab.faq;
 
 import io.supportlab.experiments.ProductExperiments;
+import io.supportlab.platform.AddressBar;
 import io.supportlab.platform.Flashes;
 import io.supportlab.platform.FormErrors;
 import io.supportlab.platform.PageRequest;
@@ -33,11 +34,13 @@ class FaqWebController {
     private final FaqService faqs;
     private final FaqAnalytics analytics;
     private final ProductExperiments experiments;
+    private final SampleArticles samples;
 
-    FaqWebController(FaqService faqs, FaqAnalytics analytics, ProductExperiments experiments) {
+    FaqWebController(FaqService faqs, FaqAnalytics analytics, ProductExperiments experiments, SampleArticles samples) {
         this.faqs = faqs;
         this.analytics = analytics;
         this.experiments = experiments;
+        this.samples = samples;
     }
 
     /** The FAQ form in the variant this staff member is assigned to ({@link ProductExperiments#FAQ_FORM}). */
@@ -66,8 +69,11 @@ class FaqWebController {
             @RequestParam(required = false) @Nullable String search,
             @RequestParam(required = false) @Nullable String category,
             @RequestParam(defaultValue = "all") String status,
+            HttpServletRequest request,
+            HttpServletResponse response,
             Model model) {
         model.addAttribute("list", list(search, category, status));
+        AddressBar.show("/faq", request, response);
         return "faq/faqList";
     }
 
@@ -118,6 +124,18 @@ class FaqWebController {
         return "redirect:/faq";
     }
 
+    /** Sample articles for an empty knowledge base, on request. */
+    @PostMapping("/faq/samples")
+    String addSamples(RedirectAttributes redirect) {
+        try {
+            int added = samples.add().size();
+            Flashes.success(redirect, added + " sample articles added; edit or delete them like any other");
+        } catch (ErrorResponseException e) {
+            Flashes.error(redirect, String.valueOf(e.getBody().getDetail()));
+        }
+        return "redirect:/faq";
+    }
+
     @PostMapping("/faq/categories")
     String addCategory(@RequestParam(defaultValue = "") String name, RedirectAttributes redirect) {
         try {
@@ -137,6 +155,7 @@ class FaqWebController {
         model.addAttribute("editingId", editingId);
         model.addAttribute("errors", errors);
         model.addAttribute("analytics", analytics.recentSummary());
+        model.addAttribute("sampleOffer", samples.knowledgeBaseEmpty() ? samples.count() : 0);
         return "faq/manage";
     }
 

@@ -2,6 +2,7 @@ package io.supportlab.tickets;
 
 import io.supportlab.accounts.Caller;
 import io.supportlab.accounts.StaffDirectory;
+import io.supportlab.platform.AddressBar;
 import io.supportlab.platform.Flashes;
 import io.supportlab.platform.FormErrors;
 import io.supportlab.platform.LiveUpdates;
@@ -67,9 +68,6 @@ class TicketWebController {
         }
     }
 
-    /** The longest address the list puts into the browser's address bar. */
-    static final int MAX_ADDRESS_LENGTH = 2_000;
-
     private final TicketService tickets;
     private final StaffDirectory staff;
     private final LiveUpdates live;
@@ -104,10 +102,7 @@ class TicketWebController {
             HttpServletResponse response,
             Model model) {
         model.addAttribute("list", listView(filter, cursor, request));
-        String address = "/tickets" + (request.getQueryString() == null ? "" : "?" + request.getQueryString());
-        if (address.length() <= MAX_ADDRESS_LENGTH) { // a longer one could not be sent back as a header
-            response.setHeader("HX-Replace-Url", address);
-        }
+        AddressBar.show("/tickets", request, response);
         return "tickets/ticketList";
     }
 

@@ -141,4 +141,19 @@ class FaqBrowserTests extends BrowserTest {
                 .isEqualTo("billing");
         assertThat(browser.findElement(By.id("help-results")).getText()).contains("How do I get a refund?");
     }
+
+    @Test
+    void faqManagementFiltersAreInTheAddressToo() {
+        logInAs(ADMIN_EMAIL, ADMIN_PASSWORD);
+        open("/faq");
+        new Select(browser.findElement(By.id("faq-category"))).selectByValue("billing");
+        browser.findElement(By.id("faq-search")).sendKeys("refund");
+        waitUpTo(10)
+                .until(d -> d.getCurrentUrl().contains("category=billing")
+                        && d.getCurrentUrl().contains("search=refund"));
+        browser.navigate().refresh();
+        assertThat(browser.findElement(By.id("faq-search")).getAttribute("value"))
+                .isEqualTo("refund");
+        assertThat(browser.findElement(By.id("faq-list")).getText()).contains("How do I get a refund?");
+    }
 }
