@@ -15,12 +15,15 @@ public record ExperimentRow(Experiment experiment, long daysRunning, List<Experi
         return new ExperimentRow(e, days, e.status().next());
     }
 
-    /** The button text for moving to {@code status}, as the seed labelled them. */
+    /**
+     * The button text for moving to {@code status}: words only, as the seed's ▶ ⏸ ✓ showed as empty
+     * boxes without an emoji font.
+     */
     public static String label(ExperimentStatus status) {
         return switch (status) {
-            case RUNNING -> "▶ Start";
-            case PAUSED -> "⏸ Pause";
-            case COMPLETED -> "✓ Complete";
+            case RUNNING -> "Start";
+            case PAUSED -> "Pause";
+            case COMPLETED -> "Complete";
             case ARCHIVED -> "Archive";
             case DRAFT -> "Draft";
         };

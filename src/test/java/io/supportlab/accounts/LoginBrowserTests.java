@@ -23,7 +23,7 @@ class LoginBrowserTests extends BrowserTest {
         List<String> tabs = browser.findElements(By.cssSelector("nav.tabs a")).stream()
                 .map(WebElement::getText)
                 .toList();
-        assertThat(tabs).containsExactly("🎫 Support Tickets", "❓ FAQ Management", "🧪 A/B Testing");
+        assertThat(tabs).containsExactly("Support Tickets", "FAQ Management", "A/B Testing");
         assertThat(browser.findElement(By.cssSelector("nav.tabs a[aria-current=page]"))
                         .getText())
                 .contains("Support Tickets");
