@@ -22,7 +22,8 @@ import org.apache.lucene.util.BytesRef;
  * Field names, the mapping of an article to a Lucene document, and reading its values back.
  *
  * <p>Values are kept as doc values, not stored fields: reading a stored field decompresses a whole block of
- * documents (about 15 µs a hit), a doc value is a slice of a memory-mapped file (about 2 µs). The id is a binary doc
+ * documents for every hit, a doc value is a slice of a memory-mapped file (several times cheaper; bench/README.md,
+ * "FAQ search internals"). The id is a binary doc
  * value, not a sorted one: looking up a sorted value's term decompresses a block of the terms dictionary (a tenth of
  * a search's time with 50 hits), and nothing sorts by id.
  */

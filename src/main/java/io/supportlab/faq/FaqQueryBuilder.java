@@ -51,7 +51,7 @@ final class FaqQueryBuilder {
     static final int MAX_TERM_LENGTH = 40;
 
     static final int MAX_FUZZY_TERMS = 8;
-    /** Two-edit automata cost up to 2 ms each to build (then cached); later long words get one edit. */
+    /** Two-edit automata are costly to build (then cached); later long words get one edit. */
     static final int MAX_TWO_EDIT_TERMS = 2;
     /** Longer words get no typo allowance: rare, and their two-edit automata cost milliseconds to build. */
     static final int MAX_FUZZY_LENGTH = 20;

@@ -22,8 +22,9 @@ import org.apache.lucene.util.automaton.CompiledAutomaton;
  * Finds the indexed words within a few typos of a query word and scores them as one: what {@link FuzzyQuery} does,
  * at a fraction of the cost.
  *
- * <p>FuzzyQuery compiles fresh Levenshtein automata for every query and field: about 1.5 ms for a two-edit automaton
- * of a 12-letter word, several times per word. Here one automaton per word serves every field and, from a bounded
+ * <p>FuzzyQuery compiles fresh Levenshtein automata for every query and field, and a two-edit automaton of a long
+ * word is costly to build (bench/README.md, "FAQ search internals"), several times per word. Here one automaton per
+ * word serves every field and, from a bounded
  * cache, every later request. The near words found are scored together as a {@link SynonymQuery} (BM25 with blended
  * statistics, so a rare misspelling in some article does not get a huge IDF), each weighted by its closeness.
  */

@@ -58,10 +58,6 @@ class LocalLiveUpdates implements LiveUpdates, SmartLifecycle, AutoCloseable {
         }
     }
 
-    int subscriberCount(String channel) {
-        return subscribers.getOrDefault(channel, List.of()).size();
-    }
-
     private void beat() {
         subscribers.forEach((channel, list) -> list.forEach(
                 emitter -> send(channel, emitter, SseEmitter.event().comment("keep-alive"))));

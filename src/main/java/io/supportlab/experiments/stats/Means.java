@@ -1,6 +1,8 @@
 package io.supportlab.experiments.stats;
 
 import java.util.List;
+import org.apache.commons.statistics.inference.DataDispersion;
+import org.apache.commons.statistics.inference.TTest;
 
 /** Frequentist estimates and tests for value metrics (mean value per participant). */
 final class Means {
@@ -35,7 +37,13 @@ final class Means {
         return (a + b) * (a + b) / (a * a / (control.n() - 1) + b * b / (treatment.n() - 1));
     }
 
-    /** Welch's unequal-variance t-test of treatment minus control (R {@code t.test(treatment, control)}). */
+    /** Two-sided, unequal variances: Welch's test. */
+    private static final TTest WELCH = TTest.withDefaults().with(DataDispersion.HETEROSCEDASTIC);
+
+    /**
+     * Welch's unequal-variance t-test of treatment minus control (R {@code t.test(treatment,
+     * control)}), from the summary statistics by Commons Statistics' {@link TTest}.
+     */
     static HypothesisTest welch(Moments control, Moments treatment) {
         if (control.n() < 2 || treatment.n() < 2) {
             return HypothesisTest.undefined("a variant has fewer than 2 participants: Welch's t-test not defined");
@@ -44,9 +52,9 @@ final class Means {
         if (se == 0) {
             return HypothesisTest.undefined("no variance in either variant: Welch's t-test not defined");
         }
-        double t = (treatment.mean() - control.mean()) / se;
-        double df = welchDegreesOfFreedom(control, treatment);
-        return new HypothesisTest(t, df, Quantiles.tTwoSidedP(t, df), List.of());
+        TTest.Result welch = WELCH.test(
+                treatment.mean(), treatment.variance(), treatment.n(), control.mean(), control.variance(), control.n());
+        return new HypothesisTest(welch.getStatistic(), welch.getDegreesOfFreedom(), welch.getPValue(), List.of());
     }
 
     /** Difference in means with the Welch t interval. */

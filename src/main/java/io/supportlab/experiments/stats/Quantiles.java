@@ -22,10 +22,6 @@ final class Quantiles {
         return Math.min(1, 2 * STANDARD_NORMAL.survivalProbability(Math.abs(z)));
     }
 
-    static double tTwoSidedP(double t, double degreesOfFreedom) {
-        return Math.min(1, 2 * TDistribution.of(degreesOfFreedom).survivalProbability(Math.abs(t)));
-    }
-
     static double normalCdf(double x) {
         return STANDARD_NORMAL.cumulativeProbability(x);
     }

@@ -2,7 +2,8 @@ package io.supportlab.experiments.stats;
 
 import java.util.List;
 import java.util.stream.IntStream;
-import org.apache.commons.statistics.distribution.ChiSquaredDistribution;
+import org.apache.commons.statistics.inference.ChiSquareTest;
+import org.apache.commons.statistics.inference.SignificanceResult;
 
 /** Sample-ratio-mismatch check (R {@code chisq.test(x = counts, p = weights / sum(weights))}). */
 final class SampleRatio {
@@ -39,17 +40,14 @@ final class SampleRatio {
                     "not enough data: fewer than " + SampleRatioCheck.MINIMUM_EXPECTED_PER_VARIANT
                             + " participants expected in a variant");
         }
-        double statistic = 0;
-        for (int i : tested) {
-            double expected = total * (weights[i] / totalWeight);
-            double deviation = participants[i] - expected;
-            statistic += deviation * deviation / expected;
-        }
-        return verdict(statistic, df);
+        double[] expected = IntStream.of(tested).mapToDouble(i -> weights[i]).toArray();
+        long[] observed = IntStream.of(tested).mapToLong(i -> participants[i]).toArray();
+        // Commons Statistics scales the expected counts to the observed total itself.
+        SignificanceResult test = ChiSquareTest.withDefaults().test(expected, observed);
+        return verdict(test.getStatistic(), df, test.getPValue());
     }
 
-    private static SampleRatioCheck verdict(double statistic, int df) {
-        double p = ChiSquaredDistribution.of(df).survivalProbability(statistic);
+    private static SampleRatioCheck verdict(double statistic, int df, double p) {
         if (p >= SampleRatioCheck.THRESHOLD) {
             return new SampleRatioCheck(SampleRatioCheck.Status.OK, statistic, df, p, List.of());
         }
