@@ -25,4 +25,8 @@ public record TicketChange(
     public static TicketChange status(TicketStatus status, @Nullable String notes) {
         return new TicketChange(status, null, null, notes, null);
     }
+
+    TicketChange withAssignee(String assignee) {
+        return new TicketChange(status, priority, assignee, notes, version);
+    }
 }

@@ -4,7 +4,6 @@ import io.supportlab.platform.PageRequest;
 import io.supportlab.platform.SqlDialect;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
@@ -35,12 +34,10 @@ class TicketRepository {
 
     private static final String UPDATE = """
             UPDATE tickets
-            SET status = :status, priority = :priority, assignee = :assignee, updated_at = :now, version = version + 1
-            WHERE id = :id AND version = :version
+            SET status = :status, priority = :priority, assignee = :assignee, first_response_at = :firstResponseAt,
+                updated_at = :updatedAt, version = :version
+            WHERE id = :id AND version = :expectedVersion
             """;
-
-    private static final String FIRST_RESPONSE =
-            "UPDATE tickets SET first_response_at = :now WHERE id = :id AND first_response_at IS NULL";
 
     private static final String LIST_FOR_CUSTOMER = "SELECT " + COLUMNS
             + " FROM tickets WHERE contact_email = :email ORDER BY created_at DESC, id DESC LIMIT :limit";
@@ -108,25 +105,22 @@ class TicketRepository {
                 .optional();
     }
 
-    /** Writes status, priority and assignee if the ticket is still at {@code version}. */
-    boolean update(Ticket changed, int version, Instant now) {
+    /**
+     * Writes what a save changes (status, priority, assignee, first response, version and time) if
+     * the ticket is still at {@code expectedVersion}.
+     */
+    boolean update(Ticket changed, int expectedVersion) {
         return jdbc.sql(UPDATE)
                         .param("id", changed.id())
                         .param("status", changed.status().value())
                         .param("priority", changed.priority().value())
                         .param("assignee", changed.assignee())
-                        .param("now", dialect.timestamp(now))
-                        .param("version", version)
+                        .param("firstResponseAt", dialect.nullableTimestamp(changed.firstResponseAt()))
+                        .param("updatedAt", dialect.timestamp(changed.updatedAt()))
+                        .param("version", changed.version())
+                        .param("expectedVersion", expectedVersion)
                         .update()
                 == 1;
-    }
-
-    /** Records when staff first answered the customer; later answers leave it alone. */
-    void markFirstResponse(String id, Instant now) {
-        jdbc.sql(FIRST_RESPONSE)
-                .param("id", id)
-                .param("now", dialect.timestamp(now))
-                .update();
     }
 
     List<Ticket> list(TicketFilter filter, PageRequest page) {

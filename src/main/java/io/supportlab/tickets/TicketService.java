@@ -16,7 +16,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
@@ -25,9 +24,10 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The help desk's rules: creating tickets, the status state machine with its history, the
- * conversation, and who may see what. Every change runs in one transaction together with the events
- * it publishes, so the notification outbox rows written by listeners commit with it.
+ * The help desk's use cases: creating tickets, changing them, the conversation, and who may see
+ * what. The rules of a change are the {@link Ticket}'s; this service loads the ticket, asks it, then
+ * writes the outcome and publishes its events. Every change runs in one transaction together with
+ * the events it publishes, so the notification outbox rows written by listeners commit with it.
  */
 @Service
 public class TicketService {
@@ -83,20 +83,16 @@ public class TicketService {
         Instant now = Instant.now(clock);
         String email = normalizeEmail(Objects.requireNonNull(input.contactEmail()));
         long number = tickets.nextNumber();
-        Ticket ticket = new Ticket(
-                id,
-                Ticket.reference(number),
-                Text.clean(Objects.requireNonNull(input.title())),
-                Text.clean(Objects.requireNonNull(input.description())),
-                input.priority() == null ? TicketPriority.MEDIUM : input.priority(),
-                TicketStatus.NEW,
-                email,
-                null,
-                1,
-                now,
-                now,
-                null,
-                spamReason != null);
+        Ticket ticket = Ticket.builder()
+                .id(id)
+                .reference(Ticket.reference(number))
+                .title(Text.clean(Objects.requireNonNull(input.title())))
+                .description(Text.clean(Objects.requireNonNull(input.description())))
+                .priority(input.priority() == null ? TicketPriority.MEDIUM : input.priority())
+                .contactEmail(email)
+                .createdAt(now)
+                .spam(spamReason != null)
+                .build();
         requireText("title", ticket.title());
         requireText("description", ticket.description());
         tickets.insert(ticket, number, spamReason);
@@ -161,13 +157,7 @@ public class TicketService {
     @Transactional
     public Ticket change(String idOrReference, TicketChange change, @Nullable Integer basedOnVersion, Caller caller) {
         Ticket current = lockForChange(idOrReference);
-        Integer expected = basedOnVersion != null ? basedOnVersion : change.version();
-        if (expected != null && expected != current.version()) {
-            throw new ConflictException(
-                    "The ticket was changed by someone else (now at version " + current.version() + ", you sent "
-                            + expected + "); reload it and apply your change again",
-                    Map.of("current_version", current.version()));
-        }
+        current.requireVersion(basedOnVersion != null ? basedOnVersion : change.version());
         return apply(current, change, caller);
     }
 
@@ -182,59 +172,42 @@ public class TicketService {
     }
 
     private Ticket apply(Ticket current, TicketChange change, Caller caller) {
-        TicketStatus status = change.status() == null ? current.status() : change.status();
-        if (status != current.status() && !current.status().canBecome(status)) {
-            throw illegalTransition(current.status(), status);
-        }
-        TicketPriority priority = change.priority() == null ? current.priority() : change.priority();
-        String assignee = change.assignee() == null ? current.assignee() : resolveAssignee(change.assignee());
-        boolean statusChanged = status != current.status();
-        boolean detailsChanged = priority != current.priority() || !Objects.equals(assignee, current.assignee());
-        String notes = Text.cleanOrNull(change.notes());
-        Instant now = Instant.now(clock);
-        if (!statusChanged && !detailsChanged) {
-            if (notes != null) { // a note alone goes into the timeline; the ticket itself is unchanged
-                recordFieldChange(current, FieldChange.Field.NOTE, null, notes, caller.email(), now);
-                events.publishEvent(new TicketUpdated(current, caller.email()));
-            }
-            return current;
-        }
-        Ticket changed = with(current, status, priority, assignee);
-        if (!tickets.update(changed, current.version(), now)) {
-            throw new ConflictException("The ticket was changed at the same moment; reload it and try again");
-        }
-        Ticket saved = tickets.find(current.id()).orElseThrow();
-        if (priority != current.priority()) {
-            recordFieldChange(
-                    saved,
-                    FieldChange.Field.PRIORITY,
-                    current.priority().value(),
-                    priority.value(),
-                    caller.email(),
-                    now);
-        }
-        if (!Objects.equals(assignee, current.assignee())) {
-            recordFieldChange(saved, FieldChange.Field.ASSIGNEE, current.assignee(), assignee, caller.email(), now);
-        }
-        if (statusChanged) {
-            recordStatusChange(saved, current.status(), caller.email(), notes, now, null);
+        TicketChange resolved =
+                change.assignee() == null ? change : change.withAssignee(resolveAssignee(change.assignee()));
+        TicketSave save = current.change(resolved, caller.email(), Instant.now(clock));
+        Ticket saved = store(save);
+        if (save.statusChange() != null) {
             audit.record(
                     caller.email(),
                     "ticket.status_changed",
                     saved.reference(),
                     current.status().value() + " → " + saved.status().value());
-        } else if (notes != null) {
-            recordFieldChange(saved, FieldChange.Field.NOTE, null, notes, caller.email(), now);
         }
-        if (detailsChanged) {
+        if (save.detailsChanged()) {
             audit.record(
                     caller.email(),
                     "ticket.updated",
                     saved.reference(),
                     "priority " + saved.priority().value() + ", assignee "
                             + (saved.assignee() == null ? "none" : saved.assignee()));
-            events.publishEvent(new TicketUpdated(saved, caller.email()));
         }
+        return saved;
+    }
+
+    /** Writes what a save changed and publishes its events; answers the ticket as written. */
+    private Ticket store(TicketSave save) {
+        Ticket saved = save.before();
+        if (save.writesTicket()) {
+            if (!tickets.update(save.after(), save.before().version())) {
+                throw new ConflictException("The ticket was changed at the same moment; reload it and try again");
+            }
+            saved = tickets.find(save.after().id()).orElseThrow();
+        }
+        if (save.statusChange() != null) {
+            conversation.insert(save.statusChange());
+        }
+        save.fieldChanges().forEach(conversation::insert);
+        save.events(saved).forEach(events::publishEvent);
         return saved;
     }
 
@@ -285,48 +258,10 @@ public class TicketService {
                 body,
                 visibility,
                 now);
+        TicketSave save = current.reply(reply);
         conversation.insert(reply);
-
-        TicketStatus status = statusAfterReply(current.status(), reply);
-        // Every reply bumps version and updated_at: a colleague's open copy is then out of date.
-        tickets.update(with(current, status, current.priority(), current.assignee()), current.version(), now);
-        if (caller.staff() && reply.isPublic()) {
-            tickets.markFirstResponse(current.id(), now);
-        }
-        Ticket saved = tickets.find(current.id()).orElseThrow();
-        TicketStatus before = status != current.status() ? current.status() : null;
-        if (before != null) {
-            String why = caller.staff() ? "Replied to the customer" : "Customer replied";
-            recordStatusChange(saved, before, caller.email(), why, now, reply);
-        }
-        events.publishEvent(new TicketReplied(saved, reply, before));
+        store(save);
         return reply;
-    }
-
-    private static TicketStatus statusAfterReply(TicketStatus current, Reply reply) {
-        if (reply.fromCustomer() && current == TicketStatus.RESOLVED) {
-            return TicketStatus.IN_PROGRESS;
-        }
-        if (!reply.fromCustomer() && reply.isPublic() && current == TicketStatus.NEW) {
-            return TicketStatus.IN_PROGRESS;
-        }
-        return current;
-    }
-
-    private void recordStatusChange(
-            Ticket saved, TicketStatus from, String by, @Nullable String notes, Instant now, @Nullable Reply reply) {
-        conversation.insert(new StatusChange(Ids.newId(), saved.id(), from, saved.status(), by, notes, now));
-        events.publishEvent(new TicketStatusChanged(saved, from, saved.status(), by, notes, reply));
-    }
-
-    private void recordFieldChange(
-            Ticket ticket,
-            FieldChange.Field field,
-            @Nullable String from,
-            @Nullable String to,
-            String by,
-            Instant now) {
-        conversation.insert(new FieldChange(Ids.newId(), ticket.id(), field, from, to, by, now));
     }
 
     private Ticket lockForChange(String idOrReference) {
@@ -351,9 +286,10 @@ public class TicketService {
         return Optional.empty();
     }
 
-    private @Nullable String resolveAssignee(String requested) {
+    /** The staff member a change names, as the ticket stores them; {@code ""} to unassign. */
+    private String resolveAssignee(String requested) {
         if (requested.isBlank()) {
-            return null;
+            return "";
         }
         String email = normalizeEmail(requested);
         boolean known = staff.activeStaff().stream().map(StaffUser::email).anyMatch(email::equals);
@@ -361,32 +297,6 @@ public class TicketService {
             throw new InvalidRequestException("assignee", "no active staff member has the email " + email);
         }
         return email;
-    }
-
-    private static ConflictException illegalTransition(TicketStatus from, TicketStatus to) {
-        List<String> allowed = from.next().stream().map(TicketStatus::value).toList();
-        String detail = allowed.isEmpty()
-                ? "A " + from.value() + " ticket cannot change status"
-                : "A " + from.value() + " ticket cannot become " + to.value() + "; allowed: "
-                        + String.join(", ", allowed);
-        return new ConflictException(detail, Map.of("current_status", from.value(), "allowed", allowed));
-    }
-
-    private static Ticket with(Ticket t, TicketStatus status, TicketPriority priority, @Nullable String assignee) {
-        return new Ticket(
-                t.id(),
-                t.reference(),
-                t.title(),
-                t.description(),
-                priority,
-                status,
-                t.contactEmail(),
-                assignee,
-                t.version(),
-                t.createdAt(),
-                t.updatedAt(),
-                t.firstResponseAt(),
-                t.spam());
     }
 
     private static void requireText(String field, String value) {

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.supportlab.platform.ConflictException;
-import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
 class TicketEditTests {
@@ -50,7 +49,9 @@ class TicketEditTests {
     }
 
     static Ticket ticket(TicketStatus status, TicketPriority priority, String assignee) {
-        Instant now = Instant.parse("2026-01-01T00:00:00Z");
-        return new Ticket("id", "SL-1", "T", "D", priority, status, "c@x", assignee, 3, now, now, null, false);
+        return TicketRulesTests.ticket(status).toBuilder()
+                .priority(priority)
+                .assignee(assignee)
+                .build();
     }
 }

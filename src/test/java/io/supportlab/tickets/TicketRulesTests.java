@@ -1,0 +1,215 @@
+package io.supportlab.tickets;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.supportlab.platform.ConflictException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The rules of changing a ticket, without a database: what a save writes, records and announces. */
+class TicketRulesTests {
+
+    static final Instant CREATED = Instant.parse("2026-01-01T00:00:00Z");
+    static final Instant NOW = CREATED.plus(Duration.ofHours(2));
+    static final String AGENT = "agent@x";
+    static final String CUSTOMER = "c@x";
+
+    static Ticket ticket(TicketStatus status) {
+        return Ticket.builder()
+                .id("t1")
+                .reference("SL-1001")
+                .title("Printer")
+                .description("It jams")
+                .status(status)
+                .contactEmail(CUSTOMER)
+                .version(3)
+                .createdAt(CREATED)
+                .build();
+    }
+
+    static Reply reply(Reply.AuthorType author, Reply.Visibility visibility) {
+        String by = author == Reply.AuthorType.CUSTOMER ? CUSTOMER : AGENT;
+        return new Reply("r1", "t1", author, by, "Hello", visibility, NOW);
+    }
+
+    @Test
+    void aStatusChangeWritesTheNextVersionAndRecordsItsHistoryWithTheNotes() {
+        Ticket ticket = ticket(TicketStatus.NEW);
+        TicketSave save = ticket.changeStatus(TicketStatus.IN_PROGRESS, "  On it ", AGENT, NOW);
+
+        assertThat(save.after().status()).isEqualTo(TicketStatus.IN_PROGRESS);
+        assertThat(save.after().version()).isEqualTo(4);
+        assertThat(save.after().updatedAt()).isEqualTo(NOW);
+        assertThat(save.statusChange()).satisfies(s -> {
+            assertThat(s.oldStatus()).isEqualTo(TicketStatus.NEW);
+            assertThat(s.newStatus()).isEqualTo(TicketStatus.IN_PROGRESS);
+            assertThat(s.notes()).isEqualTo("On it");
+            assertThat(s.changedBy()).isEqualTo(AGENT);
+            assertThat(s.changedAt()).isEqualTo(NOW);
+        });
+        assertThat(save.fieldChanges()).isEmpty();
+        assertThat(save.events(save.after()))
+                .singleElement()
+                .isEqualTo(new TicketStatusChanged(
+                        save.after(), TicketStatus.NEW, TicketStatus.IN_PROGRESS, AGENT, "On it", null));
+    }
+
+    @Test
+    void aClosedTicketCannotChangeStatusAndTheConflictSaysWhatIsAllowed() {
+        assertThatThrownBy(() -> ticket(TicketStatus.CLOSED).changeStatus(TicketStatus.NEW, null, AGENT, NOW))
+                .isInstanceOfSatisfying(
+                        ConflictException.class,
+                        e -> assertThat(e.getBody().getDetail()).isEqualTo("A closed ticket cannot change status"));
+        assertThatThrownBy(() -> ticket(TicketStatus.RESOLVED).changeStatus(TicketStatus.NEW, null, AGENT, NOW))
+                .isInstanceOfSatisfying(ConflictException.class, e -> {
+                    assertThat(e.getBody().getDetail())
+                            .isEqualTo("A resolved ticket cannot become new; allowed: in-progress, closed");
+                    assertThat(e.getBody().getProperties())
+                            .containsEntry("current_status", "resolved")
+                            .containsEntry("allowed", java.util.List.of("in-progress", "closed"));
+                });
+    }
+
+    @Test
+    void reprioritisingRecordsTheOldAndNewPriorityAndAnnouncesAnUpdate() {
+        TicketSave save = ticket(TicketStatus.NEW).reprioritise(TicketPriority.URGENT, AGENT, NOW);
+
+        assertThat(save.after().priority()).isEqualTo(TicketPriority.URGENT);
+        assertThat(save.statusChange()).isNull();
+        assertThat(save.fieldChanges()).singleElement().satisfies(c -> {
+            assertThat(c.field()).isEqualTo(FieldChange.Field.PRIORITY);
+            assertThat(c.oldValue()).isEqualTo("medium");
+            assertThat(c.newValue()).isEqualTo("urgent");
+        });
+        assertThat(save.events(save.after())).containsExactly(new TicketUpdated(save.after(), AGENT));
+    }
+
+    @Test
+    void assigningAndUnassigningAreFieldChanges() {
+        TicketSave assigned = ticket(TicketStatus.NEW).assign("b@x", AGENT, NOW);
+        assertThat(assigned.after().assignee()).isEqualTo("b@x");
+        assertThat(assigned.fieldChanges())
+                .singleElement()
+                .satisfies(c -> assertThat(c.oldValue()).isNull())
+                .satisfies(c -> assertThat(c.newValue()).isEqualTo("b@x"));
+
+        TicketSave unassigned = assigned.after().assign(null, AGENT, NOW);
+        assertThat(unassigned.after().assignee()).isNull();
+        assertThat(unassigned.after().version()).isEqualTo(5);
+        assertThat(unassigned.fieldChanges().getFirst().oldValue()).isEqualTo("b@x");
+    }
+
+    @Test
+    void oneSaveOfSeveralFieldsRecordsThemInOrderAndTheNoteWithTheStatus() {
+        TicketSave save = ticket(TicketStatus.NEW)
+                .change(new TicketChange(TicketStatus.RESOLVED, TicketPriority.LOW, "b@x", "Done", null), AGENT, NOW);
+
+        assertThat(save.fieldChanges())
+                .extracting(FieldChange::field)
+                .containsExactly(FieldChange.Field.PRIORITY, FieldChange.Field.ASSIGNEE);
+        assertThat(save.statusChange().notes()).isEqualTo("Done");
+        assertThat(save.after().version()).isEqualTo(4);
+        assertThat(save.events(save.after()))
+                .extracting(Object::getClass)
+                .containsExactly(TicketStatusChanged.class, TicketUpdated.class);
+    }
+
+    @Test
+    void aNoteWithoutAChangeOnlyGoesIntoTheTimeline() {
+        Ticket ticket = ticket(TicketStatus.NEW);
+        TicketSave save = ticket.change(
+                new TicketChange(TicketStatus.NEW, TicketPriority.MEDIUM, null, "Called them", null), AGENT, NOW);
+
+        assertThat(save.writesTicket()).isFalse();
+        assertThat(save.after()).isSameAs(ticket);
+        assertThat(save.fieldChanges())
+                .singleElement()
+                .satisfies(c -> assertThat(c.note()).isTrue())
+                .satisfies(c -> assertThat(c.newValue()).isEqualTo("Called them"));
+        assertThat(save.events(ticket)).containsExactly(new TicketUpdated(ticket, AGENT));
+    }
+
+    @Test
+    void aChangeToWhatTheTicketAlreadyIsDoesNothing() {
+        TicketSave save = ticket(TicketStatus.NEW).change(new TicketChange(null, null, "", " ", null), AGENT, NOW);
+        assertThat(save.isEmpty()).isTrue();
+        assertThat(save.events(save.after())).isEmpty();
+    }
+
+    @Test
+    void aChangeBasedOnAnOlderVersionIsAConflictNamingTheCurrentOne() {
+        Ticket ticket = ticket(TicketStatus.NEW);
+        ticket.requireVersion(3);
+        ticket.requireVersion(null);
+        assertThatThrownBy(() -> ticket.requireVersion(2))
+                .isInstanceOfSatisfying(
+                        ConflictException.class,
+                        e -> assertThat(e.getBody().getProperties()).isEqualTo(Map.of("current_version", 3)));
+    }
+
+    @Test
+    void aStaffMembersPublicReplyToANewTicketStartsWorkAndIsTheFirstResponse() {
+        Reply reply = reply(Reply.AuthorType.AGENT, Reply.Visibility.PUBLIC);
+        TicketSave save = ticket(TicketStatus.NEW).reply(reply);
+
+        assertThat(save.after().status()).isEqualTo(TicketStatus.IN_PROGRESS);
+        assertThat(save.after().firstResponseAt()).isEqualTo(NOW);
+        assertThat(save.after().version()).isEqualTo(4);
+        assertThat(save.statusChange().notes()).isEqualTo("Replied to the customer");
+        assertThat(save.events(save.after()))
+                .containsExactly(
+                        new TicketStatusChanged(
+                                save.after(),
+                                TicketStatus.NEW,
+                                TicketStatus.IN_PROGRESS,
+                                AGENT,
+                                "Replied to the customer",
+                                reply),
+                        new TicketReplied(save.after(), reply, TicketStatus.NEW));
+    }
+
+    @Test
+    void theFirstResponseStaysTheFirst() {
+        Ticket answered = ticket(TicketStatus.IN_PROGRESS).toBuilder()
+                .firstResponseAt(CREATED.plusSeconds(60))
+                .build();
+        TicketSave save = answered.reply(reply(Reply.AuthorType.AGENT, Reply.Visibility.PUBLIC));
+        assertThat(save.after().firstResponseAt()).isEqualTo(CREATED.plusSeconds(60));
+        assertThat(save.statusChange()).isNull();
+    }
+
+    @Test
+    void anInternalNoteIsNoResponseAndLeavesTheStatusButStillSavesTheTicket() {
+        Reply note = reply(Reply.AuthorType.AGENT, Reply.Visibility.INTERNAL);
+        TicketSave save = ticket(TicketStatus.NEW).reply(note);
+
+        assertThat(save.after().status()).isEqualTo(TicketStatus.NEW);
+        assertThat(save.after().firstResponseAt()).isNull();
+        assertThat(save.after().version()).isEqualTo(4);
+        assertThat(save.events(save.after())).containsExactly(new TicketReplied(save.after(), note, null));
+    }
+
+    @Test
+    void aCustomersReplyReopensAResolvedTicketButIsNoResponse() {
+        TicketSave save =
+                ticket(TicketStatus.RESOLVED).reply(reply(Reply.AuthorType.CUSTOMER, Reply.Visibility.PUBLIC));
+        assertThat(save.after().status()).isEqualTo(TicketStatus.IN_PROGRESS);
+        assertThat(save.after().firstResponseAt()).isNull();
+        assertThat(save.statusChange().notes()).isEqualTo("Customer replied");
+        assertThat(save.statusChange().changedBy()).isEqualTo(CUSTOMER);
+    }
+
+    @Test
+    void aClosedTicketTakesNoCustomerRepliesButStaffMayStillWrite() {
+        assertThatThrownBy(() ->
+                        ticket(TicketStatus.CLOSED).reply(reply(Reply.AuthorType.CUSTOMER, Reply.Visibility.PUBLIC)))
+                .isInstanceOf(ConflictException.class)
+                .hasMessageContaining("please open a new ticket");
+        TicketSave save = ticket(TicketStatus.CLOSED).reply(reply(Reply.AuthorType.AGENT, Reply.Visibility.PUBLIC));
+        assertThat(save.after().status()).isEqualTo(TicketStatus.CLOSED);
+        assertThat(save.after().firstResponseAt()).isEqualTo(NOW);
+    }
+}
