@@ -120,8 +120,8 @@ class CustomerPortalWebController {
     private String renderDetail(String id, Caller customer, FormErrors errors, Model model) {
         Ticket ticket = tickets.get(id, customer);
         model.addAttribute("ticket", ticket);
-        model.addAttribute("replies", tickets.replies(id, customer));
-        model.addAttribute("history", tickets.history(id, customer));
+        model.addAttribute("replies", tickets.replies(ticket, customer));
+        model.addAttribute("history", tickets.history(ticket, customer));
         model.addAttribute("errors", errors);
         return "tickets/portalDetail";
     }

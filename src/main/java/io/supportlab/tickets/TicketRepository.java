@@ -30,14 +30,12 @@ class TicketRepository {
 
     private static final String FIND_BY_ID = "SELECT " + COLUMNS + " FROM tickets WHERE id = :id";
 
-    private static final String FIND_BY_NUMBER = "SELECT " + COLUMNS + " FROM tickets WHERE number = :number";
-
     private static final String UPDATE = """
             UPDATE tickets
             SET status = :status, priority = :priority, assignee = :assignee, first_response_at = :firstResponseAt,
                 updated_at = :updatedAt, version = :version
             WHERE id = :id AND version = :expectedVersion
-            """;
+            RETURNING\s""" + COLUMNS;
 
     private static final String LIST_FOR_CUSTOMER = "SELECT " + COLUMNS
             + " FROM tickets WHERE contact_email = :email ORDER BY created_at DESC, id DESC LIMIT :limit";
@@ -55,7 +53,7 @@ class TicketRepository {
             """;
 
     private static final String RELEASE_FROM_SPAM =
-            "UPDATE tickets SET spam = :no, version = version + 1 WHERE id = :id AND spam = :yes";
+            "UPDATE tickets SET spam = :no, version = version + 1 WHERE id = :id AND spam = :yes RETURNING " + COLUMNS;
 
     private final JdbcClient jdbc;
     private final SqlDialect dialect;
@@ -90,37 +88,43 @@ class TicketRepository {
         return jdbc.sql(FIND_BY_ID).param("id", id).query(TicketRepository::map).optional();
     }
 
-    /** Reads a ticket that the current transaction is about to change, locking it on PostgreSQL. */
-    Optional<Ticket> findForUpdate(String id) {
-        return jdbc.sql(FIND_BY_ID + dialect.forUpdate())
-                .param("id", id)
+    Optional<Ticket> find(TicketKey key) {
+        return jdbc.sql(findBy(key))
+                .param("value", key.value())
                 .query(TicketRepository::map)
                 .optional();
     }
 
-    Optional<Ticket> findByNumber(long number) {
-        return jdbc.sql(FIND_BY_NUMBER)
-                .param("number", number)
+    /** Reads a ticket that the current transaction is about to change, locking it on PostgreSQL. */
+    Optional<Ticket> findForUpdate(TicketKey key) {
+        return jdbc.sql(findBy(key) + dialect.forUpdate())
+                .param("value", key.value())
                 .query(TicketRepository::map)
                 .optional();
+    }
+
+    private static String findBy(TicketKey key) {
+        return "SELECT " + COLUMNS + " FROM tickets WHERE " + key.column() + " = :value";
     }
 
     /**
      * Writes what a save changes (status, priority, assignee, first response, version and time) if
      * the ticket is still at {@code expectedVersion}.
+     *
+     * @return the ticket as written; empty when it was not at that version
      */
-    boolean update(Ticket changed, int expectedVersion) {
+    Optional<Ticket> update(Ticket changed, int expectedVersion) {
         return jdbc.sql(UPDATE)
-                        .param("id", changed.id())
-                        .param("status", changed.status().value())
-                        .param("priority", changed.priority().value())
-                        .param("assignee", changed.assignee())
-                        .param("firstResponseAt", dialect.nullableTimestamp(changed.firstResponseAt()))
-                        .param("updatedAt", dialect.timestamp(changed.updatedAt()))
-                        .param("version", changed.version())
-                        .param("expectedVersion", expectedVersion)
-                        .update()
-                == 1;
+                .param("id", changed.id())
+                .param("status", changed.status().value())
+                .param("priority", changed.priority().value())
+                .param("assignee", changed.assignee())
+                .param("firstResponseAt", dialect.nullableTimestamp(changed.firstResponseAt()))
+                .param("updatedAt", dialect.timestamp(changed.updatedAt()))
+                .param("version", changed.version())
+                .param("expectedVersion", expectedVersion)
+                .query(TicketRepository::map)
+                .optional();
     }
 
     List<Ticket> list(TicketFilter filter, PageRequest page) {
@@ -156,14 +160,14 @@ class TicketRepository {
                 .update();
     }
 
-    /** Clears the spam flag; false when the ticket was not flagged. */
-    boolean releaseFromSpam(String id) {
+    /** Clears the spam flag; empty when the ticket was not flagged. */
+    Optional<Ticket> releaseFromSpam(String id) {
         return jdbc.sql(RELEASE_FROM_SPAM)
-                        .param("id", id)
-                        .param("no", false)
-                        .param("yes", true)
-                        .update()
-                == 1;
+                .param("id", id)
+                .param("no", false)
+                .param("yes", true)
+                .query(TicketRepository::map)
+                .optional();
     }
 
     boolean hasTickets(String email) {

@@ -15,7 +15,6 @@ import io.supportlab.platform.Text;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
@@ -115,10 +114,8 @@ public class TicketService {
     @Transactional
     public Ticket releaseFromSpam(String idOrReference, Caller caller) {
         Ticket current = lockForChange(idOrReference);
-        if (!tickets.releaseFromSpam(current.id())) {
-            throw new ConflictException("Ticket " + current.reference() + " is not flagged as spam");
-        }
-        Ticket released = tickets.find(current.id()).orElseThrow();
+        Ticket released = tickets.releaseFromSpam(current.id())
+                .orElseThrow(() -> new ConflictException("Ticket " + current.reference() + " is not flagged as spam"));
         audit.record(caller.email(), "ticket.released_from_spam", released.reference(), null);
         events.publishEvent(new TicketCreated(released));
         return released;
@@ -198,10 +195,9 @@ public class TicketService {
     private Ticket store(TicketSave save) {
         Ticket saved = save.before();
         if (save.writesTicket()) {
-            if (!tickets.update(save.after(), save.before().version())) {
-                throw new ConflictException("The ticket was changed at the same moment; reload it and try again");
-            }
-            saved = tickets.find(save.after().id()).orElseThrow();
+            saved = tickets.update(save.after(), save.before().version())
+                    .orElseThrow(() -> new ConflictException(
+                            "The ticket was changed at the same moment; reload it and try again"));
         }
         if (save.statusChange() != null) {
             conversation.insert(save.statusChange());
@@ -213,21 +209,33 @@ public class TicketService {
 
     /** Everything that happened to the ticket but its conversation, one entry per save, oldest first. */
     public List<TimelineEntry> timeline(String idOrReference, Caller caller) {
-        String id = get(idOrReference, caller).id();
-        return TimelineEntry.of(conversation.history(id), conversation.fieldChanges(id));
+        return timeline(visible(idOrReference, caller));
+    }
+
+    /** The timeline of a ticket the caller got from {@link #get}, without looking it up again. */
+    List<TimelineEntry> timeline(Ticket shown) {
+        return TimelineEntry.of(conversation.history(shown.id()), conversation.fieldChanges(shown.id()));
     }
 
     /** The status history, oldest first; customers see who changed it as {@link CustomerView} shows staff. */
     public List<StatusChange> history(String idOrReference, Caller caller) {
-        Ticket ticket = visible(idOrReference, caller);
-        List<StatusChange> history = conversation.history(ticket.id());
-        return caller.staff() ? history : customerView.history(ticket, history);
+        return history(visible(idOrReference, caller), caller);
+    }
+
+    /** The history of a ticket the caller got from {@link #get}, without looking it up again. */
+    List<StatusChange> history(Ticket shown, Caller caller) {
+        List<StatusChange> history = conversation.history(shown.id());
+        return caller.staff() ? history : customerView.history(shown, history);
     }
 
     /** The conversation, oldest first; customers do not see internal notes, nor staff addresses. */
     public List<Reply> replies(String idOrReference, Caller caller) {
-        List<Reply> replies =
-                conversation.replies(visible(idOrReference, caller).id(), caller.staff());
+        return replies(visible(idOrReference, caller), caller);
+    }
+
+    /** The conversation of a ticket the caller got from {@link #get}, without looking it up again. */
+    List<Reply> replies(Ticket shown, Caller caller) {
+        List<Reply> replies = conversation.replies(shown.id(), caller.staff());
         return caller.staff() ? replies : customerView.replies(replies);
     }
 
@@ -264,26 +272,15 @@ public class TicketService {
         return reply;
     }
 
+    /** The ticket a change is about, read and (on PostgreSQL) locked in one statement. */
     private Ticket lockForChange(String idOrReference) {
-        String id = find(idOrReference)
-                .map(Ticket::id)
+        return TicketKey.of(idOrReference)
+                .flatMap(tickets::findForUpdate)
                 .orElseThrow(() -> new ResourceNotFoundException("ticket", idOrReference));
-        return tickets.findForUpdate(id).orElseThrow(() -> new ResourceNotFoundException("ticket", idOrReference));
     }
 
     private Optional<Ticket> find(String idOrReference) {
-        if (Ids.isValid(idOrReference)) {
-            return tickets.find(idOrReference.toLowerCase(Locale.ROOT));
-        }
-        String upper = idOrReference.toUpperCase(Locale.ROOT);
-        if (upper.startsWith(Ticket.REFERENCE_PREFIX) && upper.length() <= 15) {
-            try {
-                return tickets.findByNumber(Long.parseLong(upper.substring(Ticket.REFERENCE_PREFIX.length())));
-            } catch (NumberFormatException e) {
-                return Optional.empty();
-            }
-        }
-        return Optional.empty();
+        return TicketKey.of(idOrReference).flatMap(tickets::find);
     }
 
     /** The staff member a change names, as the ticket stores them; {@code ""} to unassign. */

@@ -134,21 +134,23 @@ class TicketWebController {
             Authentication caller,
             Model model) {
         Caller agent = Caller.of(caller);
-        String error = null;
+        TicketCard card;
         try {
-            tickets.change(id, TicketChange.status(status, null), version, agent);
+            card = new TicketCard(tickets.change(id, TicketChange.status(status, null), version, agent), null);
         } catch (ErrorResponseException e) {
-            error = Problems.abbreviate(String.valueOf(e.getBody().getDetail()), 300);
+            String error = Problems.abbreviate(String.valueOf(e.getBody().getDetail()), 300);
+            card = new TicketCard(tickets.get(id, agent), error);
         }
-        model.addAttribute("card", new TicketCard(tickets.get(id, agent), error));
+        model.addAttribute("card", card);
         return "tickets/ticketCard";
     }
 
     @GetMapping("/{id}/history")
     String historyFragment(@PathVariable String id, Authentication caller, Model model) {
         Caller agent = Caller.of(caller);
-        model.addAttribute("ticket", tickets.get(id, agent));
-        model.addAttribute("timeline", tickets.timeline(id, agent));
+        Ticket ticket = tickets.get(id, agent);
+        model.addAttribute("ticket", ticket);
+        model.addAttribute("timeline", tickets.timeline(ticket));
         return "tickets/historyDialog";
     }
 
@@ -235,8 +237,9 @@ class TicketWebController {
             model.addAttribute("view", view(id, agent, FormErrors.of("body", "Write a message first")));
             return "tickets/detail";
         }
+        Reply sent;
         try {
-            tickets.reply(id, new NewReply(body, chosen), agent);
+            sent = tickets.reply(id, new NewReply(body, chosen), agent);
         } catch (ErrorResponseException e) {
             model.addAttribute(
                     "view",
@@ -248,7 +251,7 @@ class TicketWebController {
         }
         Flashes.success(
                 redirect, chosen == Reply.Visibility.PUBLIC ? "Reply sent to the customer" : "Internal note added");
-        return "redirect:/tickets/" + tickets.get(id, agent).id() + "#reply";
+        return "redirect:/tickets/" + sent.ticketId() + "#reply";
     }
 
     @GetMapping(path = "/events", produces = "text/event-stream")
@@ -264,8 +267,8 @@ class TicketWebController {
     private TicketView view(Ticket ticket, Caller agent, DetailsValues details, FormErrors errors) {
         return new TicketView(
                 ticket,
-                tickets.replies(ticket.id(), agent),
-                tickets.timeline(ticket.id(), agent),
+                tickets.replies(ticket, agent),
+                tickets.timeline(ticket),
                 staff.activeStaff(),
                 details,
                 errors,
