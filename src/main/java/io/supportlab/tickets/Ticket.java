@@ -155,8 +155,8 @@ public record Ticket(
      * then out of date.
      */
     TicketSave reply(Reply reply) {
-        if (reply.fromCustomer() && status == TicketStatus.CLOSED) {
-            throw new ConflictException("This ticket is closed; please open a new ticket");
+        if (reply.fromCustomer()) {
+            requireOpenToCustomer();
         }
         boolean staffAnswer = !reply.fromCustomer() && reply.isPublic();
         TicketStatus next = status;
@@ -175,6 +175,13 @@ public record Ticket(
         StatusChange statusChange =
                 next == status ? null : new StatusChange(Ids.newId(), id, status, next, reply.author(), why, at);
         return new TicketSave(this, after, statusChange, List.of(), reply, reply.author());
+    }
+
+    /** Refuses a customer's reply to a closed ticket: a customer with a new problem opens a new ticket. */
+    void requireOpenToCustomer() {
+        if (status == TicketStatus.CLOSED) {
+            throw new ConflictException("This ticket is closed; please open a new ticket");
+        }
     }
 
     private FieldChange fieldChange(

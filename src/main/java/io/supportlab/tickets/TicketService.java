@@ -240,9 +240,9 @@ public class TicketService {
     }
 
     /**
-     * Adds a reply. A staff member's public reply to a new ticket starts work on it and counts as
-     * the first response; a customer's reply reopens a resolved ticket. Closed tickets take no more
-     * customer replies.
+     * Adds a reply, which saves the ticket as {@link Ticket#reply} decides (a staff member's public
+     * reply to a new ticket starts work on it and counts as the first response; a customer's reply
+     * reopens a resolved ticket; closed tickets take no more customer replies).
      */
     @Transactional
     public Reply reply(String idOrReference, NewReply input, Caller caller) {
@@ -250,8 +250,8 @@ public class TicketService {
         if (caller.customer() && !current.contactEmail().equals(normalizeEmail(caller.email()))) {
             throw new ResourceNotFoundException("ticket", idOrReference);
         }
-        if (caller.customer() && current.status() == TicketStatus.CLOSED) {
-            throw new ConflictException("This ticket is closed; please open a new ticket");
+        if (caller.customer()) {
+            current.requireOpenToCustomer(); // before the body is checked, as the form shows it
         }
         Instant now = Instant.now(clock);
         Reply.Visibility visibility =
