@@ -5,6 +5,7 @@ import io.supportlab.platform.GroupCommit;
 import io.supportlab.platform.InvalidRequestException;
 import io.supportlab.platform.ResourceNotFoundException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -109,7 +110,12 @@ public class AssignmentService implements AutoCloseable {
     /** Assigns one user to every running experiment. */
     public List<AssignmentResult> assignRunning(String userIdentifier, Map<String, Object> attributes) {
         String user = requireUser(userIdentifier);
-        return assignEach(experimentRows.running(), user, attributes);
+        return assignEach(experiments.running(), user, attributes);
+    }
+
+    /** New participants per day across all experiments over the last {@code window}: what a new one can expect. */
+    double newParticipantsPerDay(Duration window) {
+        return assignments.assignedSince(Instant.now(clock).minus(window)) / (double) window.toDays();
     }
 
     private List<AssignmentResult> assignEach(List<Experiment> chosen, String user, Map<String, Object> attributes) {

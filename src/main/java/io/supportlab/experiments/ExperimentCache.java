@@ -39,6 +39,8 @@ class ExperimentCache implements DerivedDataCache {
 
     private record Entry(Experiment experiment, Instant loadedAt) {}
 
+    private record Running(List<Experiment> experiments, Instant loadedAt) {}
+
     private final ExperimentRepository experiments;
     private final Clock clock;
     private final Map<String, Entry> byIdOrKey = new ConcurrentHashMap<>();
@@ -53,6 +55,9 @@ class ExperimentCache implements DerivedDataCache {
      * read (it may be the state from before the change). Guarded by {@code this}.
      */
     private long generation;
+
+    /** The running experiments as last read, for assigning a user to all of them. Guarded by {@code this}. */
+    private @Nullable Running running;
 
     ExperimentCache(ExperimentRepository experiments, Clock clock) {
         this.experiments = experiments;
@@ -87,6 +92,28 @@ class ExperimentCache implements DerivedDataCache {
             found.putAll(load(unknown, now));
         }
         return found;
+    }
+
+    /**
+     * Every running experiment. A page's SDK asks for them on every view, so they are read at most
+     * once per {@link #TIME_TO_LIVE} rather than per call.
+     */
+    List<Experiment> running() {
+        Instant now = Instant.now(clock);
+        long before;
+        synchronized (this) {
+            if (running != null && running.loadedAt().plus(TIME_TO_LIVE).isAfter(now)) {
+                return running.experiments();
+            }
+            before = generation;
+        }
+        List<Experiment> loaded = List.copyOf(experiments.running());
+        synchronized (this) {
+            if (generation == before) { // else changed meanwhile: answer what was read, but do not keep it
+                running = new Running(loaded, now);
+            }
+        }
+        return loaded;
     }
 
     private static boolean fresh(@Nullable Entry entry, Instant now) {
@@ -127,6 +154,7 @@ class ExperimentCache implements DerivedDataCache {
     @Override
     public synchronized void invalidateAll() {
         generation++;
+        running = null;
         byIdOrKey.clear();
         missing.invalidateAll();
     }
@@ -150,6 +178,7 @@ class ExperimentCache implements DerivedDataCache {
 
     private synchronized void forget(Experiment experiment) {
         generation++;
+        running = null;
         byIdOrKey.values().removeIf(entry -> entry.experiment().id().equals(experiment.id()));
         byIdOrKey.remove(experiment.id());
         byIdOrKey.remove(experiment.key());

@@ -43,7 +43,7 @@ class ExperimentWebController {
 
     private final ExperimentService experiments;
     private final ResultsService results;
-    private final AssignmentRepository assignments;
+    private final AssignmentService assignments;
     private final JsonMapper json;
     private final Validator validator;
     private final Clock clock;
@@ -51,7 +51,7 @@ class ExperimentWebController {
     ExperimentWebController(
             ExperimentService experiments,
             ResultsService results,
-            AssignmentRepository assignments,
+            AssignmentService assignments,
             JsonMapper json,
             Validator validator,
             Clock clock) {
@@ -244,8 +244,7 @@ class ExperimentWebController {
     }
 
     private PowerEstimate estimate(String baseline, String mde, String confidence, String power, int variants) {
-        double perDay =
-                assignments.assignedSince(Instant.now(clock).minus(TRAFFIC_WINDOW)) / (double) TRAFFIC_WINDOW.toDays();
+        double perDay = assignments.newParticipantsPerDay(TRAFFIC_WINDOW);
         try {
             long n = Power.sampleSizePerVariant(
                     Double.parseDouble(baseline),

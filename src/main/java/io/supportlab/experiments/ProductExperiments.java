@@ -5,24 +5,20 @@ import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
 /**
- * SupportLab's experiments on its own pages. The server assigns the variant from a stable visitor
- * cookie and the page renders it directly (no flicker); conversions are recorded server-side. A
- * failure here never breaks the page or the form: the visitor then simply sees the control.
+ * SupportLab's experiments on its own pages, as the features that own the pages declared them
+ * ({@link ProductExperiment} beans). The server assigns the variant from a stable visitor cookie and
+ * the page renders it directly (no flicker); conversions are recorded server-side. A failure here
+ * never breaks the page or the form: the visitor then simply sees the control.
  */
 @Service
 public class ProductExperiments {
-
-    /** The public ticket form: the seed's gradient styling and "Get Help Now" against the plain form. */
-    public static final String TICKET_FORM = "ticket-form-layout";
-
-    /** The FAQ Management form: the seed's orange/yellow theme against the plain form. */
-    public static final String FAQ_FORM = "faq-form-theme";
 
     static final String COOKIE = "sl_visitor";
     static final Duration COOKIE_LIFETIME = Duration.ofDays(365);
@@ -31,32 +27,46 @@ public class ProductExperiments {
 
     private final AssignmentService assignments;
     private final EventService events;
+    private final List<ProductExperiment> declared;
 
-    ProductExperiments(AssignmentService assignments, EventService events) {
+    ProductExperiments(AssignmentService assignments, EventService events, List<ProductExperiment> declared) {
         this.assignments = assignments;
         this.events = events;
+        this.declared = declared;
     }
 
     /** The variant this visitor sees; the control when the experiment is not running or anything fails. */
-    public String variant(String experimentKey, HttpServletRequest request, HttpServletResponse response) {
+    public String variant(ProductExperiment experiment, HttpServletRequest request, HttpServletResponse response) {
         String visitor = visitor(request, response);
         try {
-            return assignments.assign(experimentKey, visitor, Map.of()).variant();
+            return assignments.assign(experiment.key(), visitor, Map.of()).variant();
         } catch (RuntimeException e) {
-            log.debug("No variant of {} for visitor {}: {}", experimentKey, visitor, e.getMessage());
+            log.debug("No variant of {} for visitor {}: {}", experiment.key(), visitor, e.getMessage());
             return "control";
         }
     }
 
-    /** Records {@code eventName} for this visitor if they take part in the experiment. */
-    public void track(
-            String experimentKey, String eventName, HttpServletRequest request, HttpServletResponse response) {
+    /**
+     * Records {@code eventName} for this visitor in every product experiment that measures it and
+     * they take part in. The feature where the event happens need not know whose experiment counts
+     * it: opening an article suggested on the ticket form is a metric of the ticket form's experiment.
+     */
+    public void track(String eventName, HttpServletRequest request, HttpServletResponse response) {
         String visitor = visitor(request, response);
-        try {
-            events.track(experimentKey, new EventInput(null, visitor, eventName, 1.0, null, null, null));
-        } catch (RuntimeException e) {
-            // Not assigned, not running, or no such experiment: nothing to count.
-            log.debug("Not tracking {} of {} for visitor {}: {}", eventName, experimentKey, visitor, e.getMessage());
+        for (ProductExperiment experiment : declared) {
+            if (experiment.measures(eventName)) {
+                try {
+                    events.track(experiment.key(), new EventInput(null, visitor, eventName, 1.0, null, null, null));
+                } catch (RuntimeException e) {
+                    // Not assigned, not running, or no such experiment: nothing to count.
+                    log.debug(
+                            "Not tracking {} of {} for visitor {}: {}",
+                            eventName,
+                            experiment.key(),
+                            visitor,
+                            e.getMessage());
+                }
+            }
         }
     }
 

@@ -4,9 +4,9 @@ import java.time.Instant;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One row of {@code ab_test_results}: the seed's shape (per variant: sample size, conversions, rate
- * with its confidence interval, and for treatments the z-score, p-value and significance against the
- * control) plus the metric it is about.
+ * One of the seed's result rows, in the shape of its {@code ab_test_results} table (per variant:
+ * sample size, conversions, rate with its confidence interval, and for treatments the z-score,
+ * p-value and significance against the control), plus the metric it is about.
  */
 public record ResultRow(
         String variant,

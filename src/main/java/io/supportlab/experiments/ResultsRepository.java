@@ -1,6 +1,5 @@
 package io.supportlab.experiments;
 
-import io.supportlab.platform.Ids;
 import io.supportlab.platform.SqlDialect;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -8,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
-import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -17,6 +15,10 @@ import org.springframework.stereotype.Repository;
  * (users with at least one target event at or after their assignment and before the end), and the
  * sum and sum of squares of each user's event values. The statistics module turns these into
  * results; the cost of analysis stays in the database engine.
+ *
+ * <p>A calculation is stored whole as one row of {@code ab_test_analyses}, the seed's rows included.
+ * The seed's {@code ab_test_results} table is no longer written: nothing read it, and a second copy
+ * had to be kept in step with the first. Rows written by earlier versions stay in it, unread.
  */
 @Repository
 class ResultsRepository {
@@ -72,22 +74,6 @@ class ResultsRepository {
     private static final String DAILY_PARTICIPANTS = """
             SELECT variant, %s AS day, COUNT(*) AS n FROM ab_test_assignments
             WHERE test_id = :testId GROUP BY variant, %1$s ORDER BY 2
-            """;
-
-    private static final String DELETE_ROWS = "DELETE FROM ab_test_results WHERE test_id = :testId";
-
-    private static final String INSERT_ROW = """
-            INSERT INTO ab_test_results (id, test_id, variant, sample_size, conversion_count, conversion_rate,
-                confidence_interval_lower, confidence_interval_upper, z_score, p_value, is_statistically_significant,
-                calculated_at, metric)
-            VALUES (:id, :testId, :variant, :sampleSize, :conversions, :rate, :lower, :upper, :z, :p, :significant,
-                :calculatedAt, :metric)
-            """;
-
-    private static final String ROWS = """
-            SELECT variant, metric, sample_size, conversion_count, conversion_rate, confidence_interval_lower,
-                   confidence_interval_upper, z_score, p_value, is_statistically_significant, calculated_at
-            FROM ab_test_results WHERE test_id = :testId ORDER BY metric, calculated_at, id
             """;
 
     /** A calculation that finished after a later one started does not overwrite it. */
@@ -164,47 +150,6 @@ class ResultsRepository {
                 .list();
     }
 
-    void replaceRows(String testId, List<ResultRow> rows) {
-        jdbc.sql(DELETE_ROWS).param("testId", testId).update();
-        for (ResultRow row : rows) {
-            jdbc.sql(INSERT_ROW)
-                    .param("id", Ids.newId())
-                    .param("testId", testId)
-                    .param("variant", row.variant())
-                    .param("sampleSize", row.sampleSize())
-                    .param("conversions", row.conversionCount())
-                    .param("rate", row.conversionRate())
-                    .param("lower", row.confidenceIntervalLower())
-                    .param("upper", row.confidenceIntervalUpper())
-                    .param("z", row.zScore())
-                    .param("p", row.pValue())
-                    .param("significant", row.isStatisticallySignificant())
-                    .param("calculatedAt", dialect.timestamp(row.calculatedAt()))
-                    .param("metric", row.metric())
-                    .update();
-        }
-    }
-
-    List<ResultRow> rows(String testId) {
-        return jdbc.sql(ROWS)
-                .param("testId", testId)
-                .query((rs, n) -> new ResultRow(
-                        rs.getString("variant"),
-                        rs.getString("metric"),
-                        rs.getLong("sample_size"),
-                        rs.getLong("conversion_count"),
-                        rs.getDouble("conversion_rate"),
-                        nullableDouble(rs, "confidence_interval_lower"),
-                        nullableDouble(rs, "confidence_interval_upper"),
-                        nullableDouble(rs, "z_score"),
-                        nullableDouble(rs, "p_value"),
-                        rs.getObject("is_statistically_significant") == null
-                                ? null
-                                : rs.getBoolean("is_statistically_significant"),
-                        SqlDialect.requireInstant(rs, "calculated_at")))
-                .list();
-    }
-
     /** Stores the analysis unless a later one is stored already; whether it was stored. */
     boolean saveAnalysis(String testId, Instant calculatedAt, String payload) {
         return jdbc.sql(UPSERT_ANALYSIS)
@@ -217,10 +162,5 @@ class ResultsRepository {
 
     Optional<String> analysis(String testId) {
         return jdbc.sql(ANALYSIS).param("testId", testId).query(String.class).optional();
-    }
-
-    private static @Nullable Double nullableDouble(java.sql.ResultSet rs, String column) throws java.sql.SQLException {
-        double value = rs.getDouble(column);
-        return rs.wasNull() ? null : value;
     }
 }

@@ -24,18 +24,17 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Calculates results: aggregates in SQL per variant and metric, analysis in {@code stats}, stored in
- * {@code ab_test_results} (the seed's rows) and {@code ab_test_analyses} (everything). Running
+ * {@code ab_test_analyses} (everything, the seed's rows included) and served from there. Running
  * experiments are recalculated on a schedule as well as on demand.
  *
  * <p>The aggregation and the analysis take seconds at a million participants, so they run outside
  * any transaction (on SQLite a write transaction holds the database's single write lock from its
- * start); only storing the result is one short transaction, the same on every path.
+ * start); only storing the result is one short write, the same on every path.
  */
 @Service
 public class ResultsService {
@@ -47,21 +46,18 @@ public class ResultsService {
     private final ExperimentRepository experimentRows;
     private final JsonMapper json;
     private final Clock clock;
-    private final TransactionTemplate transactions;
 
     ResultsService(
             ExperimentService experiments,
             ResultsRepository results,
             ExperimentRepository experimentRows,
             JsonMapper json,
-            Clock clock,
-            TransactionTemplate transactions) {
+            Clock clock) {
         this.experiments = experiments;
         this.results = results;
         this.experimentRows = experimentRows;
         this.json = json;
         this.clock = clock;
-        this.transactions = transactions;
     }
 
     /**
@@ -79,11 +75,7 @@ public class ResultsService {
         });
         ExperimentResults calculated = compute(experiment, Instant.now(clock));
         String payload = json.writeValueAsString(calculated);
-        transactions.executeWithoutResult(status -> {
-            if (results.saveAnalysis(experiment.id(), calculated.calculatedAt(), payload)) {
-                results.replaceRows(experiment.id(), calculated.results());
-            }
-        });
+        results.saveAnalysis(experiment.id(), calculated.calculatedAt(), payload);
         return calculated;
     }
 

@@ -5,7 +5,9 @@
  *
  * <p>Depends on {@code platform}, {@code accounts}, {@code audit} (lifecycle changes) and {@code
  * privacy} (assignments and events may be keyed by an email address). {@code stats} is internal to
- * this module.
+ * this module. It knows no feature's experiments: {@code tickets} and {@code faq} declare theirs as
+ * {@link io.supportlab.experiments.ProductExperiment} beans and use them through {@link
+ * io.supportlab.experiments.ProductExperiments}.
  */
 @NullMarked
 package io.supportlab.experiments;

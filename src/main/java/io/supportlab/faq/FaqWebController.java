@@ -43,10 +43,10 @@ class FaqWebController {
         this.samples = samples;
     }
 
-    /** The FAQ form in the variant this staff member is assigned to ({@link ProductExperiments#FAQ_FORM}). */
+    /** The FAQ form in the variant this staff member is assigned to ({@link FaqFormExperiment}). */
     @ModelAttribute("faqFormVariant")
     String faqFormVariant(HttpServletRequest request, HttpServletResponse response) {
-        return experiments.variant(ProductExperiments.FAQ_FORM, request, response);
+        return experiments.variant(FaqFormExperiment.DEFINITION, request, response);
     }
 
     @GetMapping("/faq")
@@ -93,7 +93,7 @@ class FaqWebController {
         } catch (ErrorResponseException e) {
             return render(model, list(null, null, "all"), values, null, errors(e));
         }
-        experiments.track(ProductExperiments.FAQ_FORM, "faq_created", request, response);
+        experiments.track("faq_created", request, response);
         Flashes.success(redirect, "FAQ added");
         return "redirect:/faq";
     }

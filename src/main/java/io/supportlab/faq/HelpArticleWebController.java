@@ -80,8 +80,8 @@ class HelpArticleWebController {
         }
         if (draft != null && Ids.isValid(draft)) {
             analytics.recordDeflection(faq.id(), draft, client);
-            // Engagement with the ticket form's suggestions is a metric of the form's experiment.
-            experiments.track(ProductExperiments.TICKET_FORM, "faq_suggestion_clicked", request, response);
+            // A metric of whichever product experiment measures engagement with suggestions (the ticket form's).
+            experiments.track("faq_suggestion_clicked", request, response);
         }
         model.addAttribute("faq", faq);
         model.addAttribute("fromSuggestion", draft != null);

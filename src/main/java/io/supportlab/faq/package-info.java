@@ -3,8 +3,9 @@
  * typo-tolerant Lucene search kept in step with the database; suggestions while a customer writes
  * a ticket; search analytics; the FAQ Management tab and the public help articles.
  *
- * <p>Depends on {@code platform}, {@code accounts}, {@code audit} (article edits) and {@code privacy}
- * (searches logged by earlier versions may hold a customer's address).
+ * <p>Depends on {@code platform}, {@code accounts}, {@code audit} (article edits), {@code privacy}
+ * (searches logged by earlier versions may hold a customer's address) and {@code experiments} (it
+ * declares its FAQ form's experiment and records its events through {@code ProductExperiments}).
  */
 @NullMarked
 package io.supportlab.faq;

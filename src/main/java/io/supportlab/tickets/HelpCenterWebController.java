@@ -27,7 +27,7 @@ import org.springframework.web.servlet.support.RequestContextUtils;
 /**
  * The public help center: customers search the knowledge base and, when that does not answer
  * them, submit a ticket, with suggested articles appearing as they type. The form is one of
- * SupportLab's own experiments ({@link ProductExperiments#TICKET_FORM}).
+ * SupportLab's own experiments ({@link TicketFormExperiment}).
  *
  * <p>Every POST answers with a redirect: to the confirmation page, or back to the form (with what
  * was typed, and the problems or the request to confirm, carried as flash attributes), so the
@@ -75,7 +75,7 @@ class HelpCenterWebController {
         FormState state = flashed(request, FORM_STATE, FormState.class)
                 .orElseGet(() -> new FormState(
                         new NewTicket("", "", TicketPriority.MEDIUM, ""), FormErrors.NONE, spam.formToken(), false));
-        model.addAttribute("formVariant", experiments.variant(ProductExperiments.TICKET_FORM, request, response));
+        model.addAttribute("formVariant", experiments.variant(TicketFormExperiment.DEFINITION, request, response));
         model.addAttribute("values", state.values());
         model.addAttribute("errors", state.errors());
         model.addAttribute("confirm", state.confirm());
@@ -111,7 +111,7 @@ class HelpCenterWebController {
         CustomerRequests.Filed filed = requests.submit(values, token, verdict.flagReason());
         Ticket ticket = filed.ticket();
         if (filed.isNew() && !ticket.spam()) {
-            experiments.track(ProductExperiments.TICKET_FORM, "ticket_submitted", request, response);
+            experiments.track("ticket_submitted", request, response);
         }
         redirect.addFlashAttribute(
                 SUBMITTED, new SubmittedTicket(ticket.reference(), ticket.contactEmail(), !ticket.spam()));

@@ -3,8 +3,8 @@
  * replies, the customer portal, and the public help center form with its spam defences.
  *
  * <p>Depends on {@code platform}, {@code accounts}, {@code audit} (staff changes), {@code faq} and
- * {@code experiments} (the help center), and {@code privacy} (it holds customers' data). Whether a
- * customer gets email is asked through {@link io.supportlab.tickets.CustomerEmailReach}, which
+ * {@code experiments} (the help center; it declares its ticket form's experiment), and {@code
+ * privacy} (it holds customers' data). Whether a customer gets email is asked through {@link io.supportlab.tickets.CustomerEmailReach}, which
  * {@code notifications} (a listener of this feature's events) implements.
  */
 @NullMarked

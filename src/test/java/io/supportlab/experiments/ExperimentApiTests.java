@@ -2,6 +2,7 @@ package io.supportlab.experiments;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.supportlab.platform.PageRequest;
 import io.supportlab.testing.IntegrationTest;
 import io.supportlab.testing.UsePostgres;
 import java.util.ArrayList;
@@ -43,6 +44,32 @@ class ExperimentApiTests {
 
         @Autowired
         ExperimentService experiments;
+
+        @Autowired
+        DefaultExperiments defaults;
+
+        @Test
+        void theFeaturesDeclaredExperimentsAreCreatedOnceAsDrafts() {
+            defaults.ensure();
+            defaults.ensure();
+            var all = experiments
+                    .list(null, PageRequest.first(PageRequest.MAX_LIMIT))
+                    .items();
+            assertThat(all)
+                    .extracting(Experiment::key)
+                    .containsExactlyInAnyOrder("ticket-form-layout", "faq-form-theme");
+            Experiment ticketForm = experiments.get("ticket-form-layout");
+            assertThat(ticketForm.status()).isEqualTo(ExperimentStatus.DRAFT);
+            assertThat(ticketForm.metrics()).containsExactly("ticket_submitted", "faq_suggestion_clicked");
+            assertThat(ticketForm.variants())
+                    .extracting(Variant::displayName)
+                    .containsExactly("Plain form", "Gradient, Get Help Now");
+            assertThat(ticketForm.minimumSampleSize()).isEqualTo(200);
+            Experiment faqForm = experiments.get("faq-form-theme");
+            assertThat(faqForm.metrics()).containsExactly("faq_created");
+            assertThat(faqForm.minimumSampleSize()).isEqualTo(50);
+            assertThat(faqForm.minimumDetectableEffect()).isEqualTo(0.2);
+        }
 
         ExperimentRequests requests() {
             return new ExperimentRequests(json, admin());

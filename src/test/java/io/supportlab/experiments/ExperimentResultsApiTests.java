@@ -90,10 +90,27 @@ class ExperimentResultsApiTests {
             Traffic.add(jdbc, dialect, id, "test", testN, "go", testX, 1, 0);
         }
 
-        long resultRows() {
-            return jdbc.sql("SELECT COUNT(*) FROM ab_test_results")
+        long storedAnalyses(String id) {
+            return jdbc.sql("SELECT COUNT(*) FROM ab_test_analyses WHERE test_id = :id")
+                    .param("id", id)
                     .query(Long.class)
                     .single();
+        }
+
+        @Test
+        void theSeedsRowsAreServedFromTheStoredAnalysisAndTheSeedsTableIsNoLongerWritten() {
+            String id = twoArms("One copy", "");
+            traffic(id, 100, 10, 100, 12);
+            ExperimentResults calculated = results.calculate(id);
+            JsonNode served = results(id);
+            assertThat(served.get("results")).hasSize(2);
+            assertThat(served.at("/results/0/sample_size").asLong()).isEqualTo(100);
+            assertThat(served.at("/results/1/conversion_count").asLong()).isEqualTo(12);
+            assertThat(results.get(id).results()).isEqualTo(calculated.results());
+            assertThat(jdbc.sql("SELECT COUNT(*) FROM ab_test_results")
+                            .query(Long.class)
+                            .single())
+                    .isZero();
         }
 
         @Test
@@ -129,7 +146,8 @@ class ExperimentResultsApiTests {
                 assertThat(calculation.get(30, TimeUnit.SECONDS).results()).hasSize(2);
             }
             assertThat(inTransaction.get()).isFalse();
-            assertThat(resultRows()).isEqualTo(2);
+            assertThat(storedAnalyses(id)).isEqualTo(1);
+            assertThat(results.get(id).results()).hasSize(2);
         }
 
         @Test
@@ -138,18 +156,16 @@ class ExperimentResultsApiTests {
             traffic(id, 100, 10, 100, 12);
             ExperimentResults before = results.calculate(id);
             Traffic.add(jdbc, dialect, id, "control", 50, "later", 0, 1, 0);
-            refuseResultRows(true);
+            refuseStoring(true);
             try {
                 results.recalculateRunning();
             } finally {
-                refuseResultRows(false);
+                refuseStoring(false);
             }
-            assertThat(jdbc.sql("SELECT SUM(sample_size) FROM ab_test_results WHERE test_id = :id")
-                            .param("id", id)
-                            .query(Long.class)
-                            .single())
+            ExperimentResults after = results.get(id);
+            assertThat(after.calculatedAt()).isEqualTo(before.calculatedAt());
+            assertThat(after.results().stream().mapToLong(ResultRow::sampleSize).sum())
                     .isEqualTo(200);
-            assertThat(results.get(id).calculatedAt()).isEqualTo(before.calculatedAt());
         }
 
         @Test
@@ -248,23 +264,27 @@ class ExperimentResultsApiTests {
             assertThat(row.get("significant")).isEqualTo("true");
         }
 
-        /** A trigger that makes every insert into ab_test_results fail, as a full disk or a lost connection would. */
-        private void refuseResultRows(boolean refuse) {
+        /** Triggers that make every write of a calculation fail, as a full disk or a lost connection would. */
+        private void refuseStoring(boolean refuse) {
             boolean postgres = dialect == SqlDialect.POSTGRESQL;
             if (refuse && postgres) {
                 jdbc.sql("CREATE OR REPLACE FUNCTION refuse_results() RETURNS trigger AS $$ BEGIN RAISE EXCEPTION"
                                 + " 'refused'; END $$ LANGUAGE plpgsql")
                         .update();
-                jdbc.sql("CREATE TRIGGER refuse_results BEFORE INSERT ON ab_test_results FOR EACH ROW EXECUTE"
-                                + " FUNCTION refuse_results()")
+                jdbc.sql("CREATE TRIGGER refuse_results BEFORE INSERT OR UPDATE ON ab_test_analyses FOR EACH ROW"
+                                + " EXECUTE FUNCTION refuse_results()")
                         .update();
             } else if (refuse) {
-                jdbc.sql("CREATE TRIGGER refuse_results BEFORE INSERT ON ab_test_results BEGIN SELECT"
-                                + " RAISE(ABORT, 'refused'); END")
-                        .update();
+                for (String operation : new String[] {"INSERT", "UPDATE"}) {
+                    jdbc.sql("CREATE TRIGGER refuse_results_" + operation + " BEFORE " + operation
+                                    + " ON ab_test_analyses BEGIN SELECT RAISE(ABORT, 'refused'); END")
+                            .update();
+                }
+            } else if (postgres) {
+                jdbc.sql("DROP TRIGGER refuse_results ON ab_test_analyses").update();
             } else {
-                jdbc.sql("DROP TRIGGER refuse_results" + (postgres ? " ON ab_test_results" : ""))
-                        .update();
+                jdbc.sql("DROP TRIGGER refuse_results_INSERT").update();
+                jdbc.sql("DROP TRIGGER refuse_results_UPDATE").update();
             }
         }
     }

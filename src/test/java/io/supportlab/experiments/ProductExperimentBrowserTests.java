@@ -14,6 +14,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 /** SupportLab running an experiment on its own ticket form, end to end in the browser. */
 class ProductExperimentBrowserTests extends BrowserTest {
 
+    /** The key tickets declares its form's experiment under. */
+    static final String TICKET_FORM = "ticket-form-layout";
+
     @Autowired
     DefaultExperiments defaults;
 
@@ -22,10 +25,10 @@ class ProductExperimentBrowserTests extends BrowserTest {
         defaults.ensure();
         logInAs(ADMIN_EMAIL, ADMIN_PASSWORD);
         open("/experiments");
-        WebElement row = browser.findElement(By.id("experiment-" + ProductExperiments.TICKET_FORM));
+        WebElement row = browser.findElement(By.id("experiment-" + TICKET_FORM));
         assertThat(row.getText()).contains("draft");
         row.findElement(By.xpath(".//button[contains(., 'Start')]")).click();
-        waitForText(By.id("experiment-" + ProductExperiments.TICKET_FORM), "running");
+        waitForText(By.id("experiment-" + TICKET_FORM), "running");
 
         Set<String> seen = new HashSet<>();
         int submitted = 0;
@@ -60,13 +63,13 @@ class ProductExperimentBrowserTests extends BrowserTest {
                 .isEqualTo(submitted);
 
         logInAs(ADMIN_EMAIL, ADMIN_PASSWORD);
-        open("/experiments/" + ProductExperiments.TICKET_FORM);
+        open("/experiments/" + TICKET_FORM);
         browser.findElement(By.xpath("//button[contains(., 'Calculate')]")).click();
         waitForText(By.cssSelector(".flash-success"), "Results recalculated");
         String page = browser.findElement(By.tagName("main")).getText();
         assertThat(page).contains("ticket_submitted", "Plain form", "Gradient, Get Help Now");
         long participants = jdbc.sql("SELECT total_participants FROM ab_tests WHERE experiment_key = :k")
-                .param("k", ProductExperiments.TICKET_FORM)
+                .param("k", TICKET_FORM)
                 .query(Long.class)
                 .single();
         assertThat(participants).isEqualTo(16);

@@ -118,6 +118,26 @@ class TrackingLookupTests {
                     .isTrue();
         }
 
+        @Test
+        void assigningToEveryRunningExperimentReadsThemOnceAndSeesAChangeAtOnce() {
+            for (int i = 0; i < 3; i++) {
+                assertThat(assignRunning("visitor-" + i)).containsExactlyInAnyOrder("one", "two");
+            }
+            assertThat(lookups(experimentRows, Set.of("running"))).isEqualTo(1);
+            requests.running("three", "Three");
+            assertThat(assignRunning("visitor")).containsExactlyInAnyOrder("one", "two", "three");
+            requests.setStatus("one", "paused", 200);
+            assertThat(assignRunning("visitor")).containsExactlyInAnyOrder("two", "three");
+        }
+
+        /** The keys of the experiments a user was assigned to without naming any. */
+        List<String> assignRunning(String user) {
+            List<String> keys = new ArrayList<>();
+            post("/api/ab/assign", "{\"user_identifier\":\"" + user + "\"}", 200)
+                    .forEach(answer -> keys.add(answer.get("key").asString()));
+            return keys;
+        }
+
         JsonNode bulkAssign(String user, List<String> experiments) {
             return post(
                     "/api/ab/assign",
