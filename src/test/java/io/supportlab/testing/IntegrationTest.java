@@ -12,6 +12,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.client.RestTestClient;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A running application on a random port with an empty database (but for the first admin), and
@@ -32,6 +33,9 @@ public abstract class IntegrationTest {
     @Autowired
     private List<DerivedDataCache> caches;
 
+    @Autowired
+    private JsonMapper jsonMapper;
+
     @BeforeEach
     void startWithEmptyDatabase() {
         DatabaseCleaner.clean(jdbc, ADMIN_EMAIL);
@@ -48,6 +52,11 @@ public abstract class IntegrationTest {
 
     protected RestTestClient admin() {
         return withBasicAuth(ADMIN_EMAIL, ADMIN_PASSWORD);
+    }
+
+    /** JSON calls to the API as {@code client}, e.g. {@code api(admin()).post("/api/faqs", body, 201)}. */
+    protected ApiClient api(RestTestClient client) {
+        return new ApiClient(client, jsonMapper);
     }
 
     protected RestTestClient withBasicAuth(String email, String password) {
