@@ -13,6 +13,7 @@ import java.util.Arrays;
 import java.util.Objects;
 import java.util.UUID;
 import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -27,6 +28,7 @@ import org.springframework.modulith.test.ApplicationModuleTest.BootstrapMode;
  * records into the log, so it must work without any of them. Entries are append-only, listed newest
  * first, and name people by pseudonym.
  */
+@Tag("slow")
 class AuditModuleTests {
 
     @Nested

@@ -37,6 +37,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -44,6 +45,7 @@ import org.junit.jupiter.api.Test;
  * send event batches. After a restart every acknowledged write is there exactly once, and nothing
  * half-written is visible: each ticket has its history and outbox rows, each batch is all or none.
  */
+@Tag("slow")
 class CrashRecoveryTests {
 
     static final int USERS = 40;

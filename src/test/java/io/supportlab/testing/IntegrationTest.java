@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -16,8 +17,11 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A running application on a random port with an empty database (but for the first admin), and
- * HTTP clients for anonymous, admin and any other caller.
+ * HTTP clients for anonymous, admin and any other caller. Tagged {@code slow}, like every suite that
+ * starts the application, PostgreSQL, a browser or a process: {@code ./mvnw test} leaves them to
+ * {@code ./mvnw verify} (see the {@code fast-tests-first} profile in pom.xml).
  */
+@Tag("slow")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 public abstract class IntegrationTest {
 
