@@ -29,7 +29,6 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.client.RestTestClient;
 import tools.jackson.databind.json.JsonMapper;
@@ -190,18 +189,11 @@ class BackupRestoreTests {
         }
 
         String createTicket(String title) {
-            return json.readTree(anonymous()
-                            .post()
-                            .uri("/api/tickets")
-                            .contentType(MediaType.APPLICATION_JSON)
-                            .body("{\"title\":\"" + title
-                                    + "\",\"description\":\"d\",\"contact_email\":\"c@example.com\"}")
-                            .exchange()
-                            .expectStatus()
-                            .isCreated()
-                            .expectBody(String.class)
-                            .returnResult()
-                            .getResponseBody())
+            return api(anonymous())
+                    .post(
+                            "/api/tickets",
+                            "{\"title\":\"" + title + "\",\"description\":\"d\",\"contact_email\":\"c@example.com\"}",
+                            201)
                     .get("id")
                     .asString();
         }

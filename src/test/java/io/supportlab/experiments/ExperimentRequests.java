@@ -1,6 +1,6 @@
 package io.supportlab.experiments;
 
-import org.springframework.http.MediaType;
+import io.supportlab.testing.ApiClient;
 import org.springframework.test.web.servlet.client.RestTestClient;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -9,29 +9,11 @@ import tools.jackson.databind.json.JsonMapper;
 record ExperimentRequests(JsonMapper json, RestTestClient admin) {
 
     JsonNode post(RestTestClient client, String uri, String body, int status) {
-        String response = client.post()
-                .uri(uri)
-                .contentType(MediaType.APPLICATION_JSON)
-                .body(body)
-                .exchange()
-                .expectStatus()
-                .isEqualTo(status)
-                .expectBody(String.class)
-                .returnResult()
-                .getResponseBody();
-        return json.readTree(response == null ? "null" : response);
+        return new ApiClient(client, json).post(uri, body, status);
     }
 
     JsonNode get(RestTestClient client, String uri, int status) {
-        String response = client.get()
-                .uri(uri)
-                .exchange()
-                .expectStatus()
-                .isEqualTo(status)
-                .expectBody(String.class)
-                .returnResult()
-                .getResponseBody();
-        return json.readTree(response == null ? "null" : response);
+        return new ApiClient(client, json).get(uri, status);
     }
 
     JsonNode create(String body) {
@@ -39,17 +21,8 @@ record ExperimentRequests(JsonMapper json, RestTestClient admin) {
     }
 
     JsonNode setStatus(String id, String status, int expected) {
-        String response = admin.put()
-                .uri("/api/ab-tests/" + id + "/status")
-                .contentType(MediaType.APPLICATION_JSON)
-                .body("{\"status\":\"" + status + "\"}")
-                .exchange()
-                .expectStatus()
-                .isEqualTo(expected)
-                .expectBody(String.class)
-                .returnResult()
-                .getResponseBody();
-        return json.readTree(response);
+        return new ApiClient(admin, json)
+                .put("/api/ab-tests/" + id + "/status", "{\"status\":\"" + status + "\"}", expected);
     }
 
     /** Creates an experiment and starts it; its id. */

@@ -16,7 +16,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.http.MediaType;
 import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import tools.jackson.databind.JsonNode;
@@ -50,34 +49,17 @@ class ExperimentResultsApiTests {
         ResultsRepository repository;
 
         JsonNode send(String method, String uri, String body, int status) {
-            var request = "PUT".equals(method) ? admin().put() : admin().post();
-            String response = request.uri(uri)
-                    .contentType(MediaType.APPLICATION_JSON)
-                    .body(body)
-                    .exchange()
-                    .expectStatus()
-                    .isEqualTo(status)
-                    .expectBody(String.class)
-                    .returnResult()
-                    .getResponseBody();
-            return json.readTree(response == null ? "null" : response);
+            return "PUT".equals(method)
+                    ? api(admin()).put(uri, body, status)
+                    : api(admin()).post(uri, body, status);
         }
 
         String running(String definition) {
-            String id = send("POST", "/api/ab-tests", definition, 201).get("id").asString();
-            send("PUT", "/api/ab-tests/" + id + "/status", "{\"status\":\"running\"}", 200);
-            return id;
+            return new ExperimentRequests(json, admin()).running(definition);
         }
 
         JsonNode results(String id) {
-            return json.readTree(admin().get()
-                    .uri("/api/ab-tests/" + id + "/results")
-                    .exchange()
-                    .expectStatus()
-                    .isOk()
-                    .expectBody(String.class)
-                    .returnResult()
-                    .getResponseBody());
+            return api(admin()).get("/api/ab-tests/" + id + "/results", 200);
         }
 
         String twoArms(String name, String extra) {

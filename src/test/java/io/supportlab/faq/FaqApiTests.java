@@ -13,7 +13,6 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.client.EntityExchangeResult;
 import org.springframework.test.web.servlet.client.RestTestClient;
 import tools.jackson.databind.JsonNode;
@@ -51,26 +50,11 @@ class FaqApiTests {
         }
 
         JsonNode send(RestTestClient client, String method, String uri, String body, int status) {
-            var spec = switch (method) {
-                case "POST" ->
-                    client.post()
-                            .uri(uri)
-                            .contentType(MediaType.APPLICATION_JSON)
-                            .body(body);
-                case "PUT" ->
-                    client.put()
-                            .uri(uri)
-                            .contentType(MediaType.APPLICATION_JSON)
-                            .body(body);
+            return switch (method) {
+                case "POST" -> api(client).post(uri, body, status);
+                case "PUT" -> api(client).put(uri, body, status);
                 default -> throw new IllegalArgumentException(method);
             };
-            String response = spec.exchange()
-                    .expectStatus()
-                    .isEqualTo(status)
-                    .expectBody(String.class)
-                    .returnResult()
-                    .getResponseBody();
-            return json.readTree(response == null ? "null" : response);
         }
 
         String faq(String question, String answer, String category) {

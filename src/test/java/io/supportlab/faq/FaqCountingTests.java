@@ -151,15 +151,7 @@ class FaqCountingTests {
         }
 
         JsonNode article(String address, String id) {
-            return json.readTree(client(address)
-                    .get()
-                    .uri("/api/faqs/" + id)
-                    .exchange()
-                    .expectStatus()
-                    .isOk()
-                    .expectBody(String.class)
-                    .returnResult()
-                    .getResponseBody());
+            return api(client(address)).get("/api/faqs/" + id, 200);
         }
 
         long deflections() {

@@ -14,9 +14,12 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+// Many threads for seconds on end: left to ./mvnw verify.
+@Tag("slow")
 class FaqSearchIndexConcurrencyTests {
 
     static final int READERS = 4;

@@ -3,32 +3,13 @@ package io.supportlab.faq;
 import static io.supportlab.faq.HelpDeskFaqs.faq;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Writes are reflected by the very next search. */
-class FaqSearchIndexTests {
-
-    @TempDir
-    Path indexDir;
-
-    FaqSearchIndex index;
-
-    @BeforeEach
-    void open() {
-        index = new FaqSearchIndex(indexDir);
-    }
-
-    @AfterEach
-    void close() {
-        index.close();
-    }
+class FaqSearchIndexTests extends SearchIndexTest {
 
     @Test
     void upsertedArticleIsFoundByTheNextSearch() {
@@ -195,10 +176,6 @@ class FaqSearchIndexTests {
         assertThat(index.search("billing invoice", null, 10))
                 .extracting(SearchHit::score)
                 .isSortedAccordingTo((a, b) -> Float.compare(b, a));
-    }
-
-    private List<String> ids(String query) {
-        return index.search(query, null, 10).stream().map(SearchHit::id).toList();
     }
 
     static IndexedFaq unpublished(String id, String question, String answer) {

@@ -3,30 +3,11 @@ package io.supportlab.faq;
 import static io.supportlab.faq.HelpDeskFaqs.faq;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** The ranking rules, each shown on the smallest index that tells them apart. */
-class FaqSearchRankingTests {
-
-    @TempDir
-    Path indexDir;
-
-    FaqSearchIndex index;
-
-    @BeforeEach
-    void open() {
-        index = new FaqSearchIndex(indexDir);
-    }
-
-    @AfterEach
-    void close() {
-        index.close();
-    }
+class FaqSearchRankingTests extends SearchIndexTest {
 
     @Test
     void exactMatchOutranksFuzzyMatch() {
@@ -106,9 +87,5 @@ class FaqSearchRankingTests {
         index.replaceAll(HelpDeskFaqs.ALL);
 
         assertThat(ids("how do I do it")).isEmpty();
-    }
-
-    private List<String> ids(String query) {
-        return index.search(query, null, 10).stream().map(SearchHit::id).toList();
     }
 }

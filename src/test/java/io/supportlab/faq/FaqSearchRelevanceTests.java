@@ -2,32 +2,11 @@ package io.supportlab.faq;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
-import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /** What customers type, with typos, inflections and half-typed words, against a realistic knowledge base. */
-class FaqSearchRelevanceTests {
-
-    @TempDir
-    static Path indexDir;
-
-    static FaqSearchIndex index;
-
-    @BeforeAll
-    static void indexKnowledgeBase() {
-        index = new FaqSearchIndex(indexDir);
-        index.replaceAll(HelpDeskFaqs.ALL);
-    }
-
-    @AfterAll
-    static void close() {
-        index.close();
-    }
+class FaqSearchRelevanceTests extends KnowledgeBaseSearchTest {
 
     @ParameterizedTest(name = "\"{0}\" finds {1} first")
     @CsvSource(delimiter = '|', textBlock = """
@@ -91,9 +70,5 @@ class FaqSearchRelevanceTests {
                 .contains(expectedId)
                 .element(0);
         assertThat(ids(query).subList(0, Math.min(3, ids(query).size()))).contains(expectedId);
-    }
-
-    private static List<String> ids(String query) {
-        return index.search(query, null, 10).stream().map(SearchHit::id).toList();
     }
 }

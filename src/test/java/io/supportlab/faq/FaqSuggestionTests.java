@@ -2,31 +2,11 @@ package io.supportlab.faq;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Articles suggested while a customer writes a ticket. */
-class FaqSuggestionTests {
-
-    @TempDir
-    static Path indexDir;
-
-    static FaqSearchIndex index;
-
-    @BeforeAll
-    static void indexKnowledgeBase() {
-        index = new FaqSearchIndex(indexDir);
-        index.replaceAll(HelpDeskFaqs.ALL);
-    }
-
-    @AfterAll
-    static void close() {
-        index.close();
-    }
+class FaqSuggestionTests extends KnowledgeBaseSearchTest {
 
     @Test
     void doubleChargeSuggestsTheRefundArticleFirst() {

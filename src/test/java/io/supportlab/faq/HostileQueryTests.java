@@ -3,34 +3,14 @@ package io.supportlab.faq;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 
-import java.nio.file.Path;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** Whatever a user types, search and suggestions answer with a list, never an exception. */
-class HostileQueryTests {
-
-    @TempDir
-    static Path indexDir;
-
-    static FaqSearchIndex index;
-
-    @BeforeAll
-    static void indexKnowledgeBase() {
-        index = new FaqSearchIndex(indexDir);
-        index.replaceAll(HelpDeskFaqs.ALL);
-    }
-
-    @AfterAll
-    static void close() {
-        index.close();
-    }
+class HostileQueryTests extends KnowledgeBaseSearchTest {
 
     static Stream<String> nastyInputs() {
         return Stream.of(

@@ -3,30 +3,11 @@ package io.supportlab.faq;
 import static io.supportlab.faq.HelpDeskFaqs.faq;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Highlights and snippets are safe HTML with only the matches marked. */
-class SearchHitHighlightingTests {
-
-    @TempDir
-    Path indexDir;
-
-    FaqSearchIndex index;
-
-    @BeforeEach
-    void open() {
-        index = new FaqSearchIndex(indexDir);
-    }
-
-    @AfterEach
-    void close() {
-        index.close();
-    }
+class SearchHitHighlightingTests extends SearchIndexTest {
 
     @Test
     void markupInArticlesIsEscapedAndOnlyMatchesAreMarked() {

@@ -8,6 +8,8 @@ import io.supportlab.accounts.Caller;
 import io.supportlab.accounts.CustomerAccess;
 import io.supportlab.accounts.SignedTokens;
 import io.supportlab.testing.IntegrationTest;
+import io.supportlab.testing.MovableRealTime;
+import io.supportlab.testing.MutableClock;
 import io.supportlab.testing.TestSmtp;
 import io.supportlab.testing.UsePostgres;
 import io.supportlab.tickets.NewReply;
@@ -31,6 +33,7 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.annotation.Import;
 
 /**
  * Real SMTP delivery to an in-process SMTP server (GreenMail): content, threading and unsubscribe
@@ -50,7 +53,14 @@ class MailDeliveryTests {
     class OnPostgres extends Contract {}
 
     @SmtpTestContext
+    @Import(MovableRealTime.class)
     abstract static class Contract extends IntegrationTest {
+
+        @Autowired
+        MutableClock clock;
+
+        @Autowired
+        NotificationsProperties mailSettings;
 
         @Autowired
         TicketService tickets;
@@ -128,7 +138,7 @@ class MailDeliveryTests {
         }
 
         @Test
-        void staysPendingWhileSmtpIsDownAndIsSentOnceWhenItReturns() throws Exception {
+        void staysPendingWhileSmtpIsDownAndIsSentOnceWhenItReturns() {
             smtp.stop();
             Ticket ticket = ticket("Outage", "cy@example.com");
             dispatcher.dispatchDue();
@@ -138,7 +148,7 @@ class MailDeliveryTests {
             assertThat(waiting.lastError()).isNotBlank();
 
             smtp.start();
-            Thread.sleep(5);
+            clock.advance(mailSettings.backoff(1));
             dispatcher.dispatchDue();
             dispatcher.dispatchDue();
             Notification sent = notifications.forTicket(ticket.id()).getFirst();
@@ -149,12 +159,12 @@ class MailDeliveryTests {
         }
 
         @Test
-        void givesUpAfterTheLastAttemptAndCanBeRetried() throws Exception {
+        void givesUpAfterTheLastAttemptAndCanBeRetried() {
             smtp.stop();
             Ticket ticket = ticket("Never", "di@example.com");
             for (int i = 0; i < 3; i++) {
                 dispatcher.dispatchDue();
-                Thread.sleep(5);
+                clock.advance(mailSettings.backoff(i + 1));
             }
             Notification failed = notifications.forTicket(ticket.id()).getFirst();
             assertThat(failed.status()).isEqualTo(NotificationStatus.FAILED);

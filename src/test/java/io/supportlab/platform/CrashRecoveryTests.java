@@ -1,6 +1,7 @@
 package io.supportlab.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.supportlab.SupportLabApplication;
 import io.supportlab.testing.TestPostgres;
@@ -36,6 +37,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -43,11 +45,15 @@ import org.junit.jupiter.api.Test;
  * send event batches. After a restart every acknowledged write is there exactly once, and nothing
  * half-written is visible: each ticket has its history and outbox rows, each batch is all or none.
  */
+@Tag("slow")
 class CrashRecoveryTests {
 
     static final int USERS = 40;
     static final int BATCH = 20;
-    static final Duration LOAD = Duration.ofMillis(2500);
+    /** Acknowledged writes before the kill: enough that it lands while clients are writing. */
+    static final int TICKETS_BEFORE_CRASH = 25;
+
+    static final int BATCHES_BEFORE_CRASH = 5;
     static final String ADMIN = "admin@crash.test";
     static final String PASSWORD = "crash-test-password";
 
@@ -103,7 +109,10 @@ class CrashRecoveryTests {
                         int client = c;
                         clients.submit(() -> sendBatches(port, experiment, client, loading, batches, attemptedBatches));
                     }
-                    Thread.sleep(LOAD.toMillis()); // let load build up; this is the moment of the crash
+                    // Let load build up; its arrival, not a fixed time, is the moment of the crash.
+                    await().atMost(Duration.ofMinutes(1))
+                            .until(() ->
+                                    tickets.size() >= TICKETS_BEFORE_CRASH && batches.size() >= BATCHES_BEFORE_CRASH);
                     app.destroyForcibly().waitFor();
                     loading.set(false);
                 }
@@ -286,29 +295,24 @@ class CrashRecoveryTests {
                     .start();
         }
 
-        void awaitHealthy(int port, Process app) throws Exception {
-            long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
-            while (System.nanoTime() < deadline) {
-                assertThat(app.isAlive())
-                        .as("the application process exited; see target/crash-*.log")
-                        .isTrue();
-                try {
-                    if (send(
-                                            port,
-                                            // Ready only after the start-up runners (the first admin,
-                                            // hashed with bcrypt) have run; /api/health answers before.
-                                            HttpRequest.newBuilder(uri(port, "/actuator/health/readiness"))
-                                                    .GET())
-                                    .statusCode()
-                            == 200) {
-                        return;
-                    }
-                } catch (IOException notYet) {
-                    // still starting
-                }
-                Thread.sleep(200); // polling a starting process, not an assertion
-            }
-            throw new AssertionError("The application did not become healthy within two minutes");
+        void awaitHealthy(int port, Process app) {
+            await().atMost(Duration.ofSeconds(120))
+                    .pollInterval(Duration.ofMillis(200))
+                    .ignoreExceptionsInstanceOf(IOException.class) // still starting
+                    .alias("the application becomes healthy")
+                    .until(() -> {
+                        assertThat(app.isAlive())
+                                .as("the application process exited; see target/crash-*.log")
+                                .isTrue();
+                        // Ready only after the start-up runners (the first admin, hashed with
+                        // bcrypt) have run; /api/health answers before.
+                        return send(
+                                                port,
+                                                HttpRequest.newBuilder(uri(port, "/actuator/health/readiness"))
+                                                        .GET())
+                                        .statusCode()
+                                == 200;
+                    });
         }
 
         Connection connect(Database db) throws SQLException {

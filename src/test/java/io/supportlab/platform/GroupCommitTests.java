@@ -3,6 +3,7 @@ package io.supportlab.platform;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -12,6 +13,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -221,20 +223,20 @@ class GroupCommitTests {
                 .hasMessageContaining("shut down");
     }
 
-    private void waitUntilQueued(int expected) throws InterruptedException {
+    private void waitUntilQueued(int expected) {
         // The callers are parked in submit() once the writer's queue holds them all.
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-        while (commit.queued() < expected && System.nanoTime() < deadline) {
-            Thread.sleep(5);
-        }
+        Awaitility.await()
+                .pollInterval(Duration.ofMillis(5))
+                .atMost(Duration.ofSeconds(5))
+                .until(() -> commit.queued() >= expected);
         assertThat(commit.queued()).isEqualTo(expected);
     }
 
-    private void waitUntilBatches(int expected) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-        while (batches.size() < expected && System.nanoTime() < deadline) {
-            Thread.sleep(5);
-        }
+    private void waitUntilBatches(int expected) {
+        Awaitility.await()
+                .pollInterval(Duration.ofMillis(5))
+                .atMost(Duration.ofSeconds(5))
+                .until(() -> batches.size() >= expected);
         assertThat(batches).hasSize(expected);
     }
 

@@ -15,6 +15,7 @@ import java.util.Base64;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.SpringApplication;
@@ -28,6 +29,7 @@ import org.springframework.core.Ordered;
  * product's own experiments) is done. Health must not say OK before the application can serve
  * every request: a probe that believed it would send traffic that fails.
  */
+@Tag("slow")
 class StartupReadinessTests {
 
     static final String ADMIN = "startup-admin@test.local";

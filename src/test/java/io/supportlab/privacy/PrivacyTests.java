@@ -318,18 +318,12 @@ class PrivacyTests {
         /** A ticket with a staff reply, preferences, and an assignment and event in a running experiment. */
         String customerWithEverything(String email) {
             String name = email.substring(0, 1).toUpperCase() + email.substring(1, email.indexOf('@'));
-            String ticket = json.readTree(anonymous()
-                            .post()
-                            .uri("/api/tickets")
-                            .contentType(MediaType.APPLICATION_JSON)
-                            .body("{\"title\":\"" + name + "'s printer\",\"description\":\"Mine, " + email
-                                    + ", is broken\",\"contact_email\":\"" + email + "\"}")
-                            .exchange()
-                            .expectStatus()
-                            .isCreated()
-                            .expectBody(String.class)
-                            .returnResult()
-                            .getResponseBody())
+            String ticket = api(anonymous())
+                    .post(
+                            "/api/tickets",
+                            "{\"title\":\"" + name + "'s printer\",\"description\":\"Mine, " + email
+                                    + ", is broken\",\"contact_email\":\"" + email + "\"}",
+                            201)
                     .get("id")
                     .asString();
             post(admin(), "/api/tickets/" + ticket + "/replies", "{\"body\":\"Try turning it off and on\"}");

@@ -62,16 +62,11 @@ class PublicEndpointFuzzTests {
 
         @BeforeEach
         void someRealThingsToAimAt() {
-            faq = read(admin().post()
-                            .uri("/api/faqs")
-                            .contentType(MediaType.APPLICATION_JSON)
-                            .body("{\"question\":\"How do I reset my password?\",\"answer\":\"Use the link.\"}")
-                            .exchange()
-                            .expectStatus()
-                            .isCreated()
-                            .expectBody(String.class)
-                            .returnResult()
-                            .getResponseBody())
+            faq = api(admin())
+                    .post(
+                            "/api/faqs",
+                            "{\"question\":\"How do I reset my password?\",\"answer\":\"Use the link.\"}",
+                            201)
                     .get("id")
                     .asString();
             admin().post()

@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -12,11 +13,15 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.client.RestTestClient;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A running application on a random port with an empty database (but for the first admin), and
- * HTTP clients for anonymous, admin and any other caller.
+ * HTTP clients for anonymous, admin and any other caller. Tagged {@code slow}, like every suite that
+ * starts the application, PostgreSQL, a browser or a process: {@code ./mvnw test} leaves them to
+ * {@code ./mvnw verify} (see the {@code fast-tests-first} profile in pom.xml).
  */
+@Tag("slow")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 public abstract class IntegrationTest {
 
@@ -31,6 +36,9 @@ public abstract class IntegrationTest {
 
     @Autowired
     private List<DerivedDataCache> caches;
+
+    @Autowired
+    private JsonMapper jsonMapper;
 
     @BeforeEach
     void startWithEmptyDatabase() {
@@ -48,6 +56,11 @@ public abstract class IntegrationTest {
 
     protected RestTestClient admin() {
         return withBasicAuth(ADMIN_EMAIL, ADMIN_PASSWORD);
+    }
+
+    /** JSON calls to the API as {@code client}, e.g. {@code api(admin()).post("/api/faqs", body, 201)}. */
+    protected ApiClient api(RestTestClient client) {
+        return new ApiClient(client, jsonMapper);
     }
 
     protected RestTestClient withBasicAuth(String email, String password) {

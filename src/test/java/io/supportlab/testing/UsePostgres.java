@@ -4,6 +4,7 @@ import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
@@ -21,6 +22,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * Without {@code SUPPORTLAB_TEST_PG_URL} the class is skipped with a message saying so, unless
  * {@code CI=true}, where the missing database is an error.
  */
+@Tag("slow")
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @ExtendWith(PostgresCondition.class)

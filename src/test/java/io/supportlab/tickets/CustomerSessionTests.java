@@ -4,18 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.supportlab.accounts.CustomerAccess;
 import io.supportlab.testing.IntegrationTest;
+import io.supportlab.testing.MovableTime;
 import io.supportlab.testing.MutableClock;
 import io.supportlab.testing.PageSession;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
-import org.springframework.context.annotation.Primary;
 
 /** A customer signed in through an emailed link stays signed in no longer than the link works. */
-@Import(CustomerSessionTests.MovableTime.class)
+@Import(MovableTime.class)
 class CustomerSessionTests extends IntegrationTest {
 
     @Autowired
@@ -42,14 +40,5 @@ class CustomerSessionTests extends IntegrationTest {
         clock.advance(Duration.ofMinutes(2));
         assertThat(customer.get("/my/tickets").uri().getPath()).isEqualTo("/my/link");
         assertThat(customer.get("/my/tickets").uri().getPath()).isEqualTo("/my/link");
-    }
-
-    @TestConfiguration(proxyBeanMethods = false)
-    static class MovableTime {
-        @Bean
-        @Primary
-        MutableClock mutableClock() {
-            return new MutableClock();
-        }
     }
 }

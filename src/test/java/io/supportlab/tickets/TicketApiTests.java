@@ -57,16 +57,7 @@ class TicketApiTests {
         }
 
         JsonNode create(String body) {
-            return read(anonymous()
-                    .post()
-                    .uri("/api/tickets")
-                    .contentType(MediaType.APPLICATION_JSON)
-                    .body(body)
-                    .exchange()
-                    .expectStatus()
-                    .isCreated()
-                    .expectBody(String.class)
-                    .returnResult());
+            return api(anonymous()).post("/api/tickets", body, 201);
         }
 
         JsonNode read(EntityExchangeResult<String> result) {
@@ -74,15 +65,7 @@ class TicketApiTests {
         }
 
         JsonNode put(String id, String body) {
-            return read(admin().put()
-                    .uri("/api/tickets/" + id)
-                    .contentType(MediaType.APPLICATION_JSON)
-                    .body(body)
-                    .exchange()
-                    .expectStatus()
-                    .isOk()
-                    .expectBody(String.class)
-                    .returnResult());
+            return api(admin()).put("/api/tickets/" + id, body, 200);
         }
 
         long count(String table) {

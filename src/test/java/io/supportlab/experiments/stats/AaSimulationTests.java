@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -14,6 +15,7 @@ import org.junit.jupiter.api.Test;
  * of 20 batches of 500 users per variant; and 2,000 seeded A/A experiments with three treatments and a
  * value metric, whose six comparisons form one corrected family.
  */
+@Tag("slow")
 class AaSimulationTests {
 
     private static final int EXPERIMENTS = 2000;
