@@ -8,7 +8,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -120,11 +119,7 @@ class MailRenderer {
         NotificationType type = notification.notificationType();
         MailModel model = MailParameters.read(type, java.util.Objects.requireNonNull(notification.parameters()));
         String language = preferences.get(notification.recipientEmail()).language();
-        return composer.compose(
-                type.template(),
-                language,
-                Map.of("mail", model, "accessLink", links.access(), "unsubscribeLink", links.unsubscribe()),
-                model.subjectArgs());
+        return composer.compose(model, language, links);
     }
 
     private Links liveLinks(String email) {
