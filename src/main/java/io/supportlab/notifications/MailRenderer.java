@@ -2,6 +2,7 @@ package io.supportlab.notifications;
 
 import io.supportlab.accounts.CustomerAccess;
 import io.supportlab.accounts.SignedTokens;
+import io.supportlab.platform.EmailAddress;
 import io.supportlab.platform.Problems;
 import io.supportlab.platform.SupportLabProperties;
 import java.time.Clock;
@@ -118,7 +119,8 @@ class MailRenderer {
     private EmailComposer.Email render(Notification notification, Links links) {
         NotificationType type = notification.notificationType();
         MailModel model = MailParameters.read(type, java.util.Objects.requireNonNull(notification.parameters()));
-        String language = preferences.get(notification.recipientEmail()).language();
+        String language =
+                preferences.get(EmailAddress.of(notification.recipientEmail())).language();
         return composer.compose(model, language, links);
     }
 
