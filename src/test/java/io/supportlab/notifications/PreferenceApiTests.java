@@ -44,6 +44,29 @@ class PreferenceApiTests {
                     .isEqualTo("en");
         }
 
+        /** Tickets store an international domain in its ASCII form; preferences must be found under it. */
+        @Test
+        void anInternationalDomainIsTheSameAddressAsItsAsciiForm() {
+            admin().post()
+                    .uri("/api/preferences")
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .body("{\"email\": \"Kunde@Bücher.example\", \"notification_frequency\": \"weekly\"}")
+                    .exchange()
+                    .expectStatus()
+                    .isOk()
+                    .expectBody()
+                    .jsonPath("$.email")
+                    .isEqualTo("kunde@xn--bcher-kva.example");
+            admin().get()
+                    .uri("/api/preferences/kunde@xn--bcher-kva.example")
+                    .exchange()
+                    .expectStatus()
+                    .isOk()
+                    .expectBody()
+                    .jsonPath("$.notification_frequency")
+                    .isEqualTo("weekly");
+        }
+
         @Test
         void seedCurlCreatesThenUpdatesAndReadsBack() {
             admin().post()
