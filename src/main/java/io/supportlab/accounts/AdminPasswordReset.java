@@ -1,6 +1,7 @@
 package io.supportlab.accounts;
 
 import io.supportlab.audit.AuditLog;
+import io.supportlab.platform.EmailAddress;
 import java.io.PrintStream;
 import java.util.List;
 import java.util.Map;
@@ -72,7 +73,7 @@ class AdminPasswordReset implements ApplicationRunner {
             err.println("Give the admin's email address: --" + OPTION + "=admin@example.com");
             return 2;
         }
-        String email = UserService.normalizeEmail(values.getFirst());
+        EmailAddress email = EmailAddress.of(values.getFirst());
         String password = FirstAdmin.generatePassword();
         String problem = transactions.execute(tx -> {
             var user = users.findByEmail(email);
@@ -83,7 +84,11 @@ class AdminPasswordReset implements ApplicationRunner {
                 return email + " is not an active admin. Admins set agents' passwords on the Users page.";
             }
             accounts.replacePassword(user.get(), password, "password");
-            audit.record("command-line", "user.password_reset", email, "Reset with --" + OPTION + "; sessions ended");
+            audit.record(
+                    "command-line",
+                    "user.password_reset",
+                    email.value(),
+                    "Reset with --" + OPTION + "; sessions ended");
             return null;
         });
         if (problem != null) {

@@ -2,6 +2,7 @@ package io.supportlab.accounts;
 
 import io.supportlab.audit.AuditLog;
 import io.supportlab.platform.ConflictException;
+import io.supportlab.platform.EmailAddress;
 import io.supportlab.platform.Ids;
 import io.supportlab.platform.ResourceNotFoundException;
 import java.nio.charset.StandardCharsets;
@@ -48,7 +49,8 @@ class ApiTokenService {
 
     @Transactional
     Created create(String email, String name) {
-        StaffUser owner = users.findByEmail(email).orElseThrow(() -> new ResourceNotFoundException("user", email));
+        StaffUser owner = users.findByEmail(EmailAddress.of(email))
+                .orElseThrow(() -> new ResourceNotFoundException("user", email));
         if (!owner.active()) {
             // Its sessions end at once anyway; this keeps any other way in from minting one.
             throw new ConflictException("A deactivated account cannot create API tokens");
@@ -70,12 +72,15 @@ class ApiTokenService {
     }
 
     List<ApiToken> list(String email) {
-        return users.findByEmail(email).map(u -> tokens.listForUser(u.id())).orElse(List.of());
+        return users.findByEmail(EmailAddress.of(email))
+                .map(u -> tokens.listForUser(u.id()))
+                .orElse(List.of());
     }
 
     @Transactional
     void revoke(String email, String tokenId) {
-        StaffUser owner = users.findByEmail(email).orElseThrow(() -> new ResourceNotFoundException("user", email));
+        StaffUser owner = users.findByEmail(EmailAddress.of(email))
+                .orElseThrow(() -> new ResourceNotFoundException("user", email));
         if (!tokens.revoke(tokenId, owner.id(), Instant.now(clock))) {
             throw new ResourceNotFoundException("API token", tokenId);
         }

@@ -1,5 +1,6 @@
 package io.supportlab.accounts;
 
+import io.supportlab.platform.EmailAddress;
 import io.supportlab.platform.SupportLabProperties;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -53,7 +54,8 @@ public class CustomerAccess {
     }
 
     public String token(String email) {
-        return tokens.issue(normalize(email), SignedTokens.Purpose.CUSTOMER_ACCESS, settings.linkValidity());
+        return tokens.issue(
+                EmailAddress.of(email).value(), SignedTokens.Purpose.CUSTOMER_ACCESS, settings.linkValidity());
     }
 
     public Duration linkValidity() {
@@ -87,9 +89,5 @@ public class CustomerAccess {
         contexts.saveContext(context, request, response);
         CustomerSessionExpiry.endSessionAt(request.getSession(), link.get().expiresAt(), clock);
         return Optional.of(email);
-    }
-
-    static String normalize(String email) {
-        return UserService.normalizeEmail(email);
     }
 }

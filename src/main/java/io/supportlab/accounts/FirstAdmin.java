@@ -1,5 +1,6 @@
 package io.supportlab.accounts;
 
+import io.supportlab.platform.EmailAddress;
 import java.security.SecureRandom;
 import java.util.Base64;
 import org.slf4j.Logger;
@@ -51,7 +52,7 @@ class FirstAdmin implements ApplicationRunner {
             return;
         }
         String password = generated ? generatePassword() : configured;
-        String email = UserService.normalizeEmail(properties.email());
+        String email = EmailAddress.of(properties.email()).value();
         policy.weakness(password, email, NAME).ifPresent(reason -> {
             throw new IllegalStateException("SUPPORTLAB_ADMIN_PASSWORD " + reason + (reason.endsWith(".") ? "" : ".")
                     + " Choose a stronger password (at least " + PasswordPolicy.MIN_LENGTH

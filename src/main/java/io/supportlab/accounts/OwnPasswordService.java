@@ -1,6 +1,7 @@
 package io.supportlab.accounts;
 
 import io.supportlab.audit.AuditLog;
+import io.supportlab.platform.EmailAddress;
 import io.supportlab.platform.InvalidRequestException;
 import io.supportlab.platform.Problems;
 import java.util.Objects;
@@ -49,7 +50,7 @@ class OwnPasswordService {
     long change(String email, String current, String replacement, @Nullable Object client) {
         checkCurrent(email, current, client);
         Long stamp = transactions.execute(tx -> {
-            StaffUser me = users.findByEmail(email).orElseThrow();
+            StaffUser me = users.findByEmail(EmailAddress.of(email)).orElseThrow();
             long changed = accounts.replacePassword(me, replacement, "new_password");
             audit.record(email, "user.password_changed", email, null);
             return changed;

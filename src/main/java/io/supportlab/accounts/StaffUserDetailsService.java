@@ -1,5 +1,6 @@
 package io.supportlab.accounts;
 
+import io.supportlab.platform.EmailAddress;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
@@ -17,7 +18,7 @@ class StaffUserDetailsService implements UserDetailsService {
 
     @Override
     public UserDetails loadUserByUsername(String username) {
-        return users.findCredentials(UserService.normalizeEmail(username))
+        return users.findCredentials(EmailAddress.of(username))
                 .map(StaffPrincipal::new)
                 .orElseThrow(() -> new UsernameNotFoundException("No such user"));
     }

@@ -1,6 +1,7 @@
 package io.supportlab.accounts;
 
 import io.supportlab.audit.AuditLog;
+import io.supportlab.platform.EmailAddress;
 import io.supportlab.platform.Format;
 import java.time.Duration;
 import org.slf4j.Logger;
@@ -45,7 +46,8 @@ class ThrottledAuthenticationProvider implements AuthenticationProvider {
 
     @Override
     public Authentication authenticate(Authentication authentication) {
-        String account = UserService.normalizeEmail(String.valueOf(authentication.getName()));
+        String account =
+                EmailAddress.of(String.valueOf(authentication.getName())).value();
         String address = address(authentication);
         var wait = throttle.waitBefore(account, address);
         if (wait.isPresent()) {

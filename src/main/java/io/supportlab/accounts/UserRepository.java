@@ -1,5 +1,6 @@
 package io.supportlab.accounts;
 
+import io.supportlab.platform.EmailAddress;
 import io.supportlab.platform.SqlDialect;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -72,9 +73,9 @@ class UserRepository {
                 .update();
     }
 
-    Optional<Credentials> findCredentials(String email) {
+    Optional<Credentials> findCredentials(EmailAddress email) {
         return jdbc.sql(FIND_BY_EMAIL)
-                .param("email", email)
+                .param("email", email.value())
                 .query((rs, n) ->
                         new Credentials(map(rs, n), rs.getString("password_hash"), rs.getLong("security_stamp")))
                 .optional();
@@ -84,7 +85,7 @@ class UserRepository {
         return jdbc.sql(FIND_BY_ID).param("id", id).query(UserRepository::map).optional();
     }
 
-    Optional<StaffUser> findByEmail(String email) {
+    Optional<StaffUser> findByEmail(EmailAddress email) {
         return findCredentials(email).map(Credentials::user);
     }
 

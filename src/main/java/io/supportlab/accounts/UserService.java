@@ -2,12 +2,12 @@ package io.supportlab.accounts;
 
 import io.supportlab.audit.AuditLog;
 import io.supportlab.platform.ConflictException;
+import io.supportlab.platform.EmailAddress;
 import io.supportlab.platform.Ids;
 import io.supportlab.platform.ResourceNotFoundException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import org.springframework.context.event.EventListener;
 import org.springframework.security.authentication.event.InteractiveAuthenticationSuccessEvent;
@@ -42,11 +42,11 @@ public class UserService implements StaffDirectory {
     /** Creates an account from input already checked by bean validation, on behalf of {@code actor}. */
     @Transactional
     StaffUser create(NewStaffUser input, String actor) {
-        String email = normalizeEmail(Objects.requireNonNull(input.email()));
+        String email = EmailAddress.of(Objects.requireNonNull(input.email())).value();
         String name = Objects.requireNonNull(input.displayName()).strip();
         String password = Objects.requireNonNull(input.password());
         policy.check("password", password, email, name);
-        if (users.findByEmail(email).isPresent()) {
+        if (users.findByEmail(EmailAddress.of(email)).isPresent()) {
             throw new ConflictException("A user with email " + email + " already exists");
         }
         StaffUser user = new StaffUser(
@@ -152,9 +152,5 @@ public class UserService implements StaffDirectory {
     void recordLogin(InteractiveAuthenticationSuccessEvent event) {
         users.recordLogin(event.getAuthentication().getName(), Instant.now(clock));
         audit.record(event.getAuthentication().getName(), "login.succeeded", null, null);
-    }
-
-    static String normalizeEmail(String email) {
-        return email.strip().toLowerCase(Locale.ROOT);
     }
 }

@@ -1,5 +1,6 @@
 package io.supportlab.notifications;
 
+import io.supportlab.platform.EmailAddress;
 import io.supportlab.platform.FormErrors;
 import jakarta.validation.Valid;
 import org.springframework.security.core.Authentication;
@@ -22,7 +23,7 @@ class CustomerPreferencesWebController {
 
     @GetMapping("/my/preferences")
     String page(Authentication customer, Model model) {
-        model.addAttribute("preferences", preferences.get(customer.getName()));
+        model.addAttribute("preferences", preferences.get(EmailAddress.of(customer.getName())));
         model.addAttribute("errors", FormErrors.NONE);
         model.addAttribute("saved", false);
         model.addAttribute("action", "/my/preferences");

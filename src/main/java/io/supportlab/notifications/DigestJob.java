@@ -1,5 +1,6 @@
 package io.supportlab.notifications;
 
+import io.supportlab.platform.EmailAddress;
 import io.supportlab.platform.SqlDialect;
 import java.time.Clock;
 import java.time.Instant;
@@ -107,7 +108,7 @@ class DigestJob {
     }
 
     private void digestFor(String recipient, boolean weekly) {
-        Preferences prefs = preferences.get(recipient);
+        Preferences prefs = preferences.get(EmailAddress.of(recipient));
         if (!prefs.wantsEmail()) {
             notifications.skipHeld(recipient, Outbox.skipReason(prefs));
             return;
@@ -123,7 +124,8 @@ class DigestJob {
         List<DigestItem> items = held.stream()
                 .map(n -> new DigestItem(n.subject(), excerpt(n.content()), n.createdAt()))
                 .toList();
-        Notification digest = outbox.write(new Outbox.Draft(recipient, null, new MailModel.DigestMail(items, weekly)));
+        Notification digest = outbox.write(
+                new Outbox.Draft(EmailAddress.of(recipient), null, new MailModel.DigestMail(items, weekly)));
         held.forEach(n -> notifications.markDigested(n.id(), digest.id()));
     }
 

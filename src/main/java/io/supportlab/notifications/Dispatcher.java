@@ -1,5 +1,6 @@
 package io.supportlab.notifications;
 
+import io.supportlab.platform.EmailAddress;
 import io.supportlab.platform.Problems;
 import java.time.Clock;
 import java.time.Instant;
@@ -72,7 +73,7 @@ class Dispatcher {
 
     private void deliver(Notification notification) {
         if (notification.notificationType().followsPreferences()) {
-            Preferences prefs = preferences.get(notification.recipientEmail());
+            Preferences prefs = preferences.get(EmailAddress.of(notification.recipientEmail()));
             if (!prefs.wantsEmail()) {
                 notifications.markSkipped(notification.id(), Outbox.skipReason(prefs));
                 return;

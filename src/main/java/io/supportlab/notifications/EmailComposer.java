@@ -3,9 +3,7 @@ package io.supportlab.notifications;
 import gg.jte.ContentType;
 import gg.jte.TemplateEngine;
 import gg.jte.output.StringOutput;
-import java.util.HashMap;
 import java.util.Locale;
-import java.util.Map;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
@@ -32,23 +30,22 @@ class EmailComposer {
     }
 
     /**
-     * @param template the template name, also the message key prefix ({@code ticketCreated})
-     * @param subjectArgs the arguments of {@code <template>.subject}
+     * {@code mail} in {@code language}, with {@code links}; the templates and the subject's message
+     * ({@code <template>.subject}) are those of its {@link NotificationType}.
      */
-    Email compose(String template, String language, Map<String, Object> params, Object... subjectArgs) {
-        Locale locale = Locale.forLanguageTag(language);
-        MailText mailText = new MailText(messages, locale);
-        Map<String, Object> all = new HashMap<>(params);
-        all.put("t", mailText);
+    Email compose(MailModel mail, String language, MailRenderer.Links links) {
+        String template = NotificationType.of(mail).template();
+        MailText mailText = new MailText(messages, Locale.forLanguageTag(language));
+        MailView<MailModel> view = new MailView<>(mailText, mail, links.access(), links.unsubscribe());
         return new Email(
-                mailText.get(template + ".subject", subjectArgs),
-                render(text, "notifications/" + template + ".jte", all),
-                render(html, "notifications/email/" + template + ".jte", all));
+                mailText.get(template + ".subject", mail.subjectArgs()),
+                render(text, "notifications/" + template + ".jte", view),
+                render(html, "notifications/email/" + template + ".jte", view));
     }
 
-    private static String render(TemplateEngine engine, String name, Map<String, Object> params) {
+    private static String render(TemplateEngine engine, String name, MailView<?> view) {
         StringOutput output = new StringOutput();
-        engine.render(name, params, output);
+        engine.render(name, view, output);
         return output.toString();
     }
 }

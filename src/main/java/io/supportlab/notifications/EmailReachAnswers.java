@@ -1,5 +1,6 @@
 package io.supportlab.notifications;
 
+import io.supportlab.platform.EmailAddress;
 import io.supportlab.tickets.CustomerEmailReach;
 import org.springframework.stereotype.Component;
 
@@ -15,7 +16,7 @@ class EmailReachAnswers implements CustomerEmailReach {
 
     @Override
     public Reach reach(String email) {
-        Preferences prefs = preferences.get(email);
+        Preferences prefs = preferences.get(EmailAddress.of(email));
         return switch (Outbox.statusFor(NotificationType.TICKET_REPLY, prefs)) {
             case PENDING -> Reach.IMMEDIATELY;
             case HELD -> Reach.IN_DIGEST;

@@ -2,13 +2,13 @@ package io.supportlab.notifications;
 
 import io.supportlab.accounts.CustomerAccess;
 import io.supportlab.accounts.SignedTokens;
+import io.supportlab.platform.EmailAddress;
 import io.supportlab.platform.Problems;
 import io.supportlab.platform.SupportLabProperties;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -119,12 +119,9 @@ class MailRenderer {
     private EmailComposer.Email render(Notification notification, Links links) {
         NotificationType type = notification.notificationType();
         MailModel model = MailParameters.read(type, java.util.Objects.requireNonNull(notification.parameters()));
-        String language = preferences.get(notification.recipientEmail()).language();
-        return composer.compose(
-                type.template(),
-                language,
-                Map.of("mail", model, "accessLink", links.access(), "unsubscribeLink", links.unsubscribe()),
-                model.subjectArgs());
+        String language =
+                preferences.get(EmailAddress.of(notification.recipientEmail())).language();
+        return composer.compose(model, language, links);
     }
 
     private Links liveLinks(String email) {

@@ -1,6 +1,7 @@
 package io.supportlab.notifications;
 
 import io.supportlab.accounts.Caller;
+import io.supportlab.platform.EmailAddress;
 import io.supportlab.platform.Flashes;
 import io.supportlab.platform.FormErrors;
 import io.supportlab.platform.Problems;
@@ -59,7 +60,7 @@ class NotificationWebController {
 
     @GetMapping("/preferences/edit")
     String editPreferences(@RequestParam String email, Model model) {
-        model.addAttribute("preferences", preferences.get(email));
+        model.addAttribute("preferences", preferences.get(EmailAddress.of(email)));
         model.addAttribute("errors", FormErrors.NONE);
         model.addAttribute("saved", false);
         model.addAttribute("action", "/preferences");

@@ -1,5 +1,6 @@
 package io.supportlab.notifications;
 
+import io.supportlab.platform.EmailAddress;
 import io.supportlab.platform.Format;
 import io.supportlab.platform.Ids;
 import io.supportlab.platform.RateLimitGroup;
@@ -21,7 +22,7 @@ import org.springframework.stereotype.Component;
 class Outbox {
 
     /** What to write: {@code mail} for {@code recipient}, about a ticket or not. */
-    record Draft(String recipient, @Nullable String ticketId, MailModel mail) {}
+    record Draft(EmailAddress recipient, @Nullable String ticketId, MailModel mail) {}
 
     private final NotificationRepository notifications;
     private final PreferenceService preferences;

@@ -1,6 +1,7 @@
 package io.supportlab.notifications;
 
 import io.supportlab.accounts.Caller;
+import io.supportlab.platform.EmailAddress;
 import io.supportlab.platform.InvalidRequestException;
 import io.supportlab.platform.ResourceNotFoundException;
 import io.swagger.v3.oas.annotations.Operation;
@@ -33,7 +34,7 @@ class PreferenceRestController {
     Preferences get(@PathVariable String email, Authentication caller) {
         requireEmail(email);
         requireSelfOrStaff(email, Caller.of(caller));
-        return preferences.get(email);
+        return preferences.get(EmailAddress.of(email));
     }
 
     @Operation(summary = "Create or update preferences")
@@ -57,8 +58,7 @@ class PreferenceRestController {
 
     /** A customer asking about another address learns nothing, not even that it exists. */
     private static void requireSelfOrStaff(String email, Caller caller) {
-        if (caller.customer()
-                && !PreferenceService.normalize(email).equals(PreferenceService.normalize(caller.email()))) {
+        if (caller.customer() && !EmailAddress.of(email).matches(caller.email())) {
             throw new ResourceNotFoundException("preferences", email);
         }
     }

@@ -1,5 +1,6 @@
 package io.supportlab.notifications;
 
+import io.supportlab.platform.EmailAddress;
 import io.supportlab.platform.InvalidRequestException;
 import java.time.Clock;
 import java.time.Instant;
@@ -21,15 +22,14 @@ public class PreferenceService {
     }
 
     /** The stored preferences of {@code email}, or the defaults when it never stored any. */
-    public Preferences get(String email) {
-        String normalized = normalize(email);
-        return preferences.find(normalized).orElseGet(() -> Preferences.defaults(normalized));
+    public Preferences get(EmailAddress email) {
+        return preferences.find(email.value()).orElseGet(() -> Preferences.defaults(email.value()));
     }
 
     /** Creates or updates; fields left out of {@code change} keep their current values. */
     @Transactional
     public Preferences update(PreferencesChange change) {
-        Preferences current = get(Objects.requireNonNull(change.email()));
+        Preferences current = get(EmailAddress.of(Objects.requireNonNull(change.email())));
         String language = change.preferredLanguage() == null
                 ? current.preferredLanguage()
                 : change.preferredLanguage().strip().toLowerCase(Locale.ROOT);
@@ -55,16 +55,12 @@ public class PreferenceService {
 
     /** What the unsubscribe link does: no more email to this address (until they switch it on). */
     @Transactional
-    public Preferences unsubscribe(String email) {
+    public Preferences unsubscribe(EmailAddress email) {
         Preferences current = get(email);
         return update(new PreferencesChange(current.email(), false, null, null, null));
     }
 
     PreferenceRepository.Summary summary() {
         return preferences.summary();
-    }
-
-    static String normalize(String email) {
-        return email.strip().toLowerCase(Locale.ROOT);
     }
 }

@@ -1,5 +1,6 @@
 package io.supportlab.notifications;
 
+import io.supportlab.platform.EmailAddress;
 import io.supportlab.platform.FormErrors;
 import java.util.Objects;
 import org.springframework.ui.Model;
@@ -29,7 +30,8 @@ final class PreferencesForms {
                 change.preferredLanguage());
         model.addAttribute("action", action);
         if (binding.hasErrors()) {
-            model.addAttribute("preferences", preferences.get(Objects.requireNonNullElse(change.email(), "")));
+            model.addAttribute(
+                    "preferences", preferences.get(EmailAddress.of(Objects.requireNonNullElse(change.email(), ""))));
             model.addAttribute("errors", FormErrors.of(binding));
             model.addAttribute("saved", false);
             return "notifications/preferencesForm";
@@ -39,7 +41,7 @@ final class PreferencesForms {
             model.addAttribute("errors", FormErrors.NONE);
             model.addAttribute("saved", true);
         } catch (ErrorResponseException e) {
-            model.addAttribute("preferences", preferences.get(Objects.requireNonNull(change.email())));
+            model.addAttribute("preferences", preferences.get(EmailAddress.of(Objects.requireNonNull(change.email()))));
             model.addAttribute(
                     "errors",
                     FormErrors.of(

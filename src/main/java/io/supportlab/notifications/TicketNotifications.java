@@ -1,6 +1,7 @@
 package io.supportlab.notifications;
 
 import io.supportlab.accounts.CustomerAccess;
+import io.supportlab.platform.EmailAddress;
 import io.supportlab.tickets.CustomerAccessRequested;
 import io.supportlab.tickets.Reply;
 import io.supportlab.tickets.Ticket;
@@ -75,7 +76,7 @@ class TicketNotifications {
     @EventListener
     void accessRequested(CustomerAccessRequested event) {
         outbox.write(new Outbox.Draft(
-                event.email(),
+                EmailAddress.of(event.email()),
                 null,
                 new MailModel.AccessLinkMail(customerAccess.linkValidity().toDays())));
     }
@@ -86,6 +87,6 @@ class TicketNotifications {
     }
 
     private void write(Ticket ticket, MailModel mail) {
-        outbox.write(new Outbox.Draft(ticket.contactEmail(), ticket.id(), mail));
+        outbox.write(new Outbox.Draft(EmailAddress.of(ticket.contactEmail()), ticket.id(), mail));
     }
 }

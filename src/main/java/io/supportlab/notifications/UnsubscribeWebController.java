@@ -1,6 +1,7 @@
 package io.supportlab.notifications;
 
 import io.supportlab.accounts.SignedTokens;
+import io.supportlab.platform.EmailAddress;
 import java.util.Optional;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -37,7 +38,7 @@ class UnsubscribeWebController {
     @PostMapping("/unsubscribe")
     String unsubscribe(@RequestParam(defaultValue = "") String token, Model model) {
         Optional<String> email = tokens.verify(token, SignedTokens.Purpose.UNSUBSCRIBE);
-        email.ifPresent(preferences::unsubscribe);
+        email.map(EmailAddress::of).ifPresent(preferences::unsubscribe);
         model.addAttribute("email", email.orElse(""));
         model.addAttribute("token", token);
         model.addAttribute("valid", email.isPresent());

@@ -6,14 +6,24 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * The one rule for email addresses that SupportLab will write to: a plain {@code local@domain}
- * address at a domain on the internet. Everything the standards allow but that cannot or should
- * not receive our mail is refused: address literals ({@code x@[127.0.0.1]}) and bare IP addresses
- * (they would make the mail server connect wherever the sender says), local host names ({@code
- * localhost}, a name without a dot, {@code .localhost}, {@code .invalid}), quoted local parts and
- * comments, and the {@code %} and {@code !} of old relay routing.
+ * An email address in the one form SupportLab stores and compares addresses in: trimmed, lower case,
+ * and an international domain in its ASCII form ({@code bücher.example} becomes {@code
+ * xn--bcher-kva.example}), which every mail server accepts. Two spellings of one address are equal
+ * values, so code that holds an {@code EmailAddress} cannot look a person up under the wrong form.
+ * Database columns keep the text ({@link #value()}).
+ *
+ * <p>Being an {@code EmailAddress} says nothing about whether we may write to it (a staff sign-in
+ * name need not be deliverable): that is {@link #problem(String)}, the one rule for addresses
+ * SupportLab will write to: a plain {@code local@domain} address at a domain on the internet.
+ * Everything the standards allow but that cannot or should not receive our mail is refused: address
+ * literals ({@code x@[127.0.0.1]}) and bare IP addresses (they would make the mail server connect
+ * wherever the sender says), local host names ({@code localhost}, a name without a dot, {@code
+ * .localhost}, {@code .invalid}), quoted local parts and comments, and the {@code %} and {@code !}
+ * of old relay routing.
+ *
+ * @param value the address in its stored form
  */
-public final class EmailAddress {
+public record EmailAddress(String value) {
 
     /** The longest address SMTP carries (RFC 5321: a 256-octet path minus the angle brackets). */
     public static final int MAX_LENGTH = 254;
@@ -43,7 +53,25 @@ public final class EmailAddress {
         }
     }
 
-    private EmailAddress() {}
+    /** {@code value} in the stored form, however it was typed. */
+    public EmailAddress {
+        value = normalize(value);
+    }
+
+    /** {@code address} as typed (spaces, capitals, a Unicode domain), in the stored form. */
+    public static EmailAddress of(String address) {
+        return new EmailAddress(address);
+    }
+
+    /** Whether {@code address}, however typed, is this address. */
+    public boolean matches(String address) {
+        return value.equals(normalize(address));
+    }
+
+    @Override
+    public String toString() {
+        return value;
+    }
 
     /** What is wrong with {@code address} (surrounding spaces ignored), or empty when we can write to it. */
     public static Optional<Problem> problem(String address) {
@@ -70,12 +98,7 @@ public final class EmailAddress {
         return problem(address).isEmpty();
     }
 
-    /**
-     * The form addresses are stored and compared in: trimmed, lower case, and an international
-     * domain in its ASCII form ({@code bücher.example} becomes {@code xn--bcher-kva.example}), which
-     * every mail server accepts. Call it on addresses that passed {@link #problem(String)}.
-     */
-    public static String normalize(String address) {
+    private static String normalize(String address) {
         String text = address.strip().toLowerCase(Locale.ROOT);
         int at = text.lastIndexOf('@');
         if (at < 0) {

@@ -3,13 +3,13 @@ package io.supportlab.privacy;
 import io.supportlab.audit.AuditEntry;
 import io.supportlab.audit.AuditFilter;
 import io.supportlab.audit.AuditLog;
+import io.supportlab.platform.EmailAddress;
 import io.supportlab.platform.InvalidRequestException;
 import io.supportlab.platform.PageRequest;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
@@ -96,7 +96,7 @@ public class PrivacyService {
     }
 
     static String normalize(String email) {
-        String normalized = email.strip().toLowerCase(Locale.ROOT);
+        String normalized = EmailAddress.of(email).value();
         if (normalized.length() > 254 || !EMAIL.matcher(normalized).matches()) {
             throw new InvalidRequestException("email", "must be a valid email address");
         }

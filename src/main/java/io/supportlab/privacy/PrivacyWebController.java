@@ -1,5 +1,6 @@
 package io.supportlab.privacy;
 
+import io.supportlab.platform.EmailAddress;
 import io.supportlab.platform.Flashes;
 import io.supportlab.platform.FormErrors;
 import org.springframework.http.HttpHeaders;
@@ -63,7 +64,7 @@ class PrivacyWebController {
             Authentication caller,
             Model model,
             RedirectAttributes redirect) {
-        if (!email.strip().equalsIgnoreCase(confirm.strip())) {
+        if (!EmailAddress.of(email).matches(confirm)) {
             return render(model, email, FormErrors.of("confirm", "Type the same address again to confirm"));
         }
         try {

@@ -303,6 +303,6 @@ public class TicketService {
     }
 
     static String normalizeEmail(String email) {
-        return EmailAddress.normalize(email);
+        return EmailAddress.of(email).value();
     }
 }

@@ -7,6 +7,7 @@ import com.icegreen.greenmail.util.GreenMailUtil;
 import io.supportlab.accounts.Caller;
 import io.supportlab.accounts.CustomerAccess;
 import io.supportlab.accounts.SignedTokens;
+import io.supportlab.platform.EmailAddress;
 import io.supportlab.testing.IntegrationTest;
 import io.supportlab.testing.MovableRealTime;
 import io.supportlab.testing.MutableClock;
@@ -357,7 +358,7 @@ class MailDeliveryTests {
         @Test
         void anAddressThatUnsubscribesBeforeTheEmailLeavesGetsNone() {
             Ticket ticket = ticket("Changed my mind", "late@example.com");
-            preferences.unsubscribe("late@example.com");
+            preferences.unsubscribe(EmailAddress.of("late@example.com"));
             dispatcher.dispatchDue();
             assertThat(smtp.getReceivedMessages()).isEmpty();
             assertThat(notifications.forTicket(ticket.id())).singleElement().satisfies(n -> {

@@ -2,6 +2,7 @@ package io.supportlab.notifications;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.supportlab.platform.EmailAddress;
 import io.supportlab.testing.Browser;
 import io.supportlab.testing.BrowserTest;
 import io.supportlab.tickets.NewTicket;
@@ -28,7 +29,7 @@ class NotificationBrowserTests extends BrowserTest {
 
     @Test
     void replyBoxSaysBeforeSendingThatACustomerWhoUnsubscribedIsNotEmailed() {
-        preferences.unsubscribe("gone@example.com");
+        preferences.unsubscribe(EmailAddress.of("gone@example.com"));
         Ticket unsubscribed = tickets.create(
                 new NewTicket("Still broken", "Please help", TicketPriority.MEDIUM, "gone@example.com"), null);
         Ticket subscribed = tickets.create(
@@ -95,7 +96,8 @@ class NotificationBrowserTests extends BrowserTest {
                 .click();
         waitUpTo(10).until(d -> d.findElement(By.id("app-dialog")).getText().contains("Preferences saved."));
         Browser.screenshot("preferences-dialog");
-        assertThat(preferences.get("fay@example.com").notificationFrequency()).isEqualTo(Frequency.DAILY);
+        assertThat(preferences.get(EmailAddress.of("fay@example.com")).notificationFrequency())
+                .isEqualTo(Frequency.DAILY);
 
         browser.findElement(By.cssSelector(".dialog-close button")).click();
         browser.findElement(By.id("ticket-" + ticket.id()))

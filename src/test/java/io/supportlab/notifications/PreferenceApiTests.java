@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.client.RestTestClient;
 
 /** The seed's preference endpoints, on both databases. */
 class PreferenceApiTests {
@@ -42,6 +43,33 @@ class PreferenceApiTests {
                     .isEqualTo("immediate")
                     .jsonPath("$.preferred_language")
                     .isEqualTo("en");
+        }
+
+        private RestTestClient.ResponseSpec saveAsAdmin(String json) {
+            return admin().post()
+                    .uri("/api/preferences")
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .body(json)
+                    .exchange();
+        }
+
+        /** Tickets store an international domain in its ASCII form; preferences must be found under it. */
+        @Test
+        void anInternationalDomainIsTheSameAddressAsItsAsciiForm() {
+            saveAsAdmin("{\"email\": \"Kunde@Bücher.example\", \"notification_frequency\": \"weekly\"}")
+                    .expectStatus()
+                    .isOk()
+                    .expectBody()
+                    .jsonPath("$.email")
+                    .isEqualTo("kunde@xn--bcher-kva.example");
+            admin().get()
+                    .uri("/api/preferences/kunde@xn--bcher-kva.example")
+                    .exchange()
+                    .expectStatus()
+                    .isOk()
+                    .expectBody()
+                    .jsonPath("$.notification_frequency")
+                    .isEqualTo("weekly");
         }
 
         @Test

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import io.supportlab.accounts.Caller;
+import io.supportlab.platform.EmailAddress;
 import io.supportlab.testing.IntegrationTest;
 import io.supportlab.testing.TestSmtp;
 import io.supportlab.testing.UsePostgres;
@@ -181,7 +182,8 @@ class PreferenceDeliveryTests {
                     .isOk()
                     .expectBody(String.class)
                     .value(page -> assertThat(page).contains("Stop ticket emails to"));
-            assertThat(preferences.get("quit@example.com").emailNotifications()).isTrue();
+            assertThat(preferences.get(EmailAddress.of("quit@example.com")).emailNotifications())
+                    .isTrue();
 
             anonymous()
                     .post()
@@ -189,7 +191,8 @@ class PreferenceDeliveryTests {
                     .exchange()
                     .expectStatus()
                     .isOk();
-            assertThat(preferences.get("quit@example.com").emailNotifications()).isFalse();
+            assertThat(preferences.get(EmailAddress.of("quit@example.com")).emailNotifications())
+                    .isFalse();
         }
 
         @Test
@@ -205,7 +208,8 @@ class PreferenceDeliveryTests {
                     .isOk()
                     .expectBody(String.class)
                     .value(page -> assertThat(page).contains("invalid or has expired"));
-            assertThat(preferences.get("keep@example.com").updatedAt()).isNull();
+            assertThat(preferences.get(EmailAddress.of("keep@example.com")).updatedAt())
+                    .isNull();
         }
 
         @Test

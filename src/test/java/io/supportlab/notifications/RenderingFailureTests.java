@@ -34,8 +34,9 @@ class RenderingFailureTests {
         EmailComposer brokenComposer(MessageSource messages) {
             return new EmailComposer(messages) {
                 @Override
-                Email compose(String template, String language, Map<String, Object> params, Object... subjectArgs) {
-                    throw new IllegalStateException("template " + template + " is broken");
+                Email compose(MailModel mail, String language, MailRenderer.Links links) {
+                    throw new IllegalStateException(
+                            "template " + NotificationType.of(mail).template() + " is broken");
                 }
             };
         }

@@ -69,6 +69,18 @@ class EmailAddressTests {
     @ParameterizedTest
     @CsvSource({"' Dana@Example.COM ', dana@example.com", "kunde@Bücher.example, kunde@xn--bcher-kva.example"})
     void normalizesToLowerCaseAndAsciiDomains(String given, String stored) {
-        assertThat(EmailAddress.normalize(given)).isEqualTo(stored);
+        assertThat(EmailAddress.of(given).value()).isEqualTo(stored);
+    }
+
+    @Test
+    void spellingsOfOneAddressAreOneValue() {
+        EmailAddress address = EmailAddress.of(" Kunde@Bücher.EXAMPLE");
+        assertThat(address)
+                .isEqualTo(new EmailAddress("kunde@xn--bcher-kva.example"))
+                .hasSameHashCodeAs(EmailAddress.of("KUNDE@bücher.example"))
+                .hasToString("kunde@xn--bcher-kva.example");
+        assertThat(address.matches("kunde@BÜCHER.example ")).isTrue();
+        assertThat(address.matches("kunde2@bücher.example")).isFalse();
+        assertThat(address).isNotEqualTo(EmailAddress.of("kunde@buecher.example"));
     }
 }
