@@ -1,9 +1,9 @@
 package io.supportlab.accounts;
 
 import io.supportlab.audit.AuditLog;
-import io.supportlab.platform.ConflictException;
-import io.supportlab.platform.Ids;
-import io.supportlab.platform.ResourceNotFoundException;
+import io.supportlab.platform.persistence.Ids;
+import io.supportlab.platform.problems.ConflictException;
+import io.supportlab.platform.problems.ResourceNotFoundException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;

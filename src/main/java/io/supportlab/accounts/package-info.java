@@ -9,7 +9,17 @@
  * Spring Security ({@code Authentication#getName()} is the email) and list staff through {@link
  * io.supportlab.accounts.StaffDirectory}.
  */
+@ApplicationModule(
+        allowedDependencies = {
+            "platform",
+            "platform :: limits",
+            "platform :: persistence",
+            "platform :: problems",
+            "platform :: web",
+            "audit"
+        })
 @NullMarked
 package io.supportlab.accounts;
 
 import org.jspecify.annotations.NullMarked;
+import org.springframework.modulith.ApplicationModule;

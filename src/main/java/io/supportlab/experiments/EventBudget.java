@@ -1,8 +1,8 @@
 package io.supportlab.experiments;
 
-import io.supportlab.platform.RateLimitGroup;
-import io.supportlab.platform.RateLimiter;
-import io.supportlab.platform.TooManyRequestsException;
+import io.supportlab.platform.limits.RateLimitGroup;
+import io.supportlab.platform.limits.RateLimiter;
+import io.supportlab.platform.problems.TooManyRequestsException;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;

@@ -1,14 +1,14 @@
 package io.supportlab.experiments;
 
 import io.supportlab.audit.AuditLog;
-import io.supportlab.platform.ConflictException;
-import io.supportlab.platform.FieldError;
-import io.supportlab.platform.Ids;
-import io.supportlab.platform.InvalidRequestException;
-import io.supportlab.platform.Page;
-import io.supportlab.platform.PageRequest;
-import io.supportlab.platform.ResourceNotFoundException;
-import io.supportlab.platform.Text;
+import io.supportlab.platform.paging.Page;
+import io.supportlab.platform.paging.PageRequest;
+import io.supportlab.platform.persistence.Ids;
+import io.supportlab.platform.problems.ConflictException;
+import io.supportlab.platform.problems.FieldError;
+import io.supportlab.platform.problems.InvalidRequestException;
+import io.supportlab.platform.problems.ResourceNotFoundException;
+import io.supportlab.platform.web.Text;
 import java.text.Normalizer;
 import java.time.Clock;
 import java.time.Instant;

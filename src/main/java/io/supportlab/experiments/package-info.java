@@ -7,7 +7,18 @@
  * privacy} (assignments and events may be keyed by an email address). {@code stats} is internal to
  * this module.
  */
+@ApplicationModule(
+        allowedDependencies = {
+            "platform :: limits",
+            "platform :: paging",
+            "platform :: persistence",
+            "platform :: problems",
+            "platform :: web",
+            "audit",
+            "privacy"
+        })
 @NullMarked
 package io.supportlab.experiments;
 
 import org.jspecify.annotations.NullMarked;
+import org.springframework.modulith.ApplicationModule;

@@ -1,7 +1,7 @@
 package io.supportlab.faq;
 
-import io.supportlab.platform.PageRequest;
-import io.supportlab.platform.SqlDialect;
+import io.supportlab.platform.paging.PageRequest;
+import io.supportlab.platform.persistence.SqlDialect;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;

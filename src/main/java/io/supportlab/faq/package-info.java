@@ -6,7 +6,20 @@
  * <p>Depends on {@code platform}, {@code accounts}, {@code audit} (article edits) and {@code privacy}
  * (searches logged by earlier versions may hold a customer's address).
  */
+@ApplicationModule(
+        allowedDependencies = {
+            "platform",
+            "platform :: paging",
+            "platform :: persistence",
+            "platform :: problems",
+            "platform :: web",
+            "accounts",
+            "audit",
+            "experiments",
+            "privacy"
+        })
 @NullMarked
 package io.supportlab.faq;
 
 import org.jspecify.annotations.NullMarked;
+import org.springframework.modulith.ApplicationModule;

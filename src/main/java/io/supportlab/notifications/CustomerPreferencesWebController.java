@@ -1,6 +1,6 @@
 package io.supportlab.notifications;
 
-import io.supportlab.platform.FormErrors;
+import io.supportlab.platform.web.FormErrors;
 import jakarta.validation.Valid;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;

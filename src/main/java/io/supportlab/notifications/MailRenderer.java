@@ -2,8 +2,8 @@ package io.supportlab.notifications;
 
 import io.supportlab.accounts.CustomerAccess;
 import io.supportlab.accounts.SignedTokens;
-import io.supportlab.platform.Problems;
 import io.supportlab.platform.SupportLabProperties;
+import io.supportlab.platform.problems.Problems;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

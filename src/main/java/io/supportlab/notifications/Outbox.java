@@ -1,10 +1,10 @@
 package io.supportlab.notifications;
 
-import io.supportlab.platform.Format;
-import io.supportlab.platform.Ids;
-import io.supportlab.platform.RateLimitGroup;
-import io.supportlab.platform.RateLimiter;
 import io.supportlab.platform.SupportLabProperties;
+import io.supportlab.platform.limits.RateLimitGroup;
+import io.supportlab.platform.limits.RateLimiter;
+import io.supportlab.platform.persistence.Ids;
+import io.supportlab.platform.web.Format;
 import java.time.Clock;
 import java.time.Instant;
 import org.jspecify.annotations.Nullable;

@@ -1,6 +1,6 @@
 package io.supportlab.notifications;
 
-import io.supportlab.platform.FormErrors;
+import io.supportlab.platform.web.FormErrors;
 import java.util.Objects;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;

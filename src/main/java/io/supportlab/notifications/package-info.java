@@ -8,7 +8,19 @@
  * accounts} for signed links; exports and erases an address's emails and preferences for {@code
  * privacy}. Nothing depends on this package.
  */
+@ApplicationModule(
+        allowedDependencies = {
+            "platform",
+            "platform :: limits",
+            "platform :: persistence",
+            "platform :: problems",
+            "platform :: web",
+            "accounts",
+            "privacy",
+            "tickets"
+        })
 @NullMarked
 package io.supportlab.notifications;
 
 import org.jspecify.annotations.NullMarked;
+import org.springframework.modulith.ApplicationModule;

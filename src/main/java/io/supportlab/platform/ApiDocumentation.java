@@ -1,5 +1,6 @@
 package io.supportlab.platform;
 
+import io.supportlab.platform.limits.RateLimitGroup;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;

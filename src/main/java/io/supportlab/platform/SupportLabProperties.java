@@ -1,5 +1,6 @@
 package io.supportlab.platform;
 
+import io.supportlab.platform.limits.RateLimitGroup;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;

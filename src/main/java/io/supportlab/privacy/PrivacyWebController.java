@@ -1,7 +1,7 @@
 package io.supportlab.privacy;
 
-import io.supportlab.platform.Flashes;
-import io.supportlab.platform.FormErrors;
+import io.supportlab.platform.web.Flashes;
+import io.supportlab.platform.web.FormErrors;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;

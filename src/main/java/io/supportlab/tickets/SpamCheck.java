@@ -1,10 +1,10 @@
 package io.supportlab.tickets;
 
 import io.supportlab.accounts.SignedTokens;
-import io.supportlab.platform.Ids;
-import io.supportlab.platform.RateLimitGroup;
-import io.supportlab.platform.RateLimiter;
 import io.supportlab.platform.SupportLabProperties;
+import io.supportlab.platform.limits.RateLimitGroup;
+import io.supportlab.platform.limits.RateLimiter;
+import io.supportlab.platform.persistence.Ids;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
