@@ -9,6 +9,7 @@
 @ApplicationModule(
         allowedDependencies = {
             "platform",
+            "platform :: limits",
             "platform :: paging",
             "platform :: persistence",
             "platform :: problems",

@@ -2,7 +2,7 @@ package io.supportlab.tickets;
 
 import io.supportlab.accounts.SignedTokens;
 import io.supportlab.platform.SupportLabProperties;
-import io.supportlab.platform.limits.RateLimitGroup;
+import io.supportlab.platform.limits.RateLimit;
 import io.supportlab.platform.limits.RateLimiter;
 import io.supportlab.platform.persistence.Ids;
 import java.time.Clock;
@@ -60,7 +60,7 @@ class SpamCheck {
     private final SignedTokens tokens;
     private final TicketProperties properties;
     private final RateLimiter limiter;
-    private final SupportLabProperties.Limit contactLimit;
+    private final RateLimit contactLimit;
     private final Clock clock;
 
     SpamCheck(
@@ -72,7 +72,7 @@ class SpamCheck {
         this.tokens = tokens;
         this.properties = properties;
         this.limiter = limiter;
-        this.contactLimit = platform.rateLimits().of(RateLimitGroup.CONTACT_TICKETS);
+        this.contactLimit = limiter.configured(TicketLimits.CONTACT_TICKETS);
         this.clock = clock;
     }
 
@@ -122,11 +122,11 @@ class SpamCheck {
      * them within the period than {@code supportlab.rate-limits.contact-tickets} allows.
      */
     Optional<String> addressReason(String email) {
-        if (limiter.consume(RateLimitGroup.CONTACT_TICKETS, email).allowed()) {
+        if (limiter.consume(TicketLimits.CONTACT_TICKETS, email).allowed()) {
             return Optional.empty();
         }
-        return Optional.of("more than " + contactLimit.requireCapacity() + " public tickets for this address within "
-                + contactLimit.requirePeriod());
+        return Optional.of("more than " + contactLimit.capacity() + " public tickets for this address within "
+                + contactLimit.period());
     }
 
     private static Verdict confirm(String reason) {

@@ -20,7 +20,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Answers 429 with {@code Retry-After} when a client sends more requests to a public endpoint
- * group than its limit allows. Runs after Spring Security (order -100), so that signed-in staff,
+ * route than the limit its feature declared allows. Runs after Spring Security (order -100), so that signed-in staff,
  * who file tickets for customers and are accountable for what they do, are not limited.
  */
 @Component
@@ -40,12 +40,12 @@ class RateLimitFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        Optional<RateLimitGroup> group = RateLimitGroup.of(request);
-        if (group.isPresent() && !signedInStaff()) {
+        Optional<RateLimit> limit = limiter.limitOf(request);
+        if (limit.isPresent() && !signedInStaff()) {
             String client = ClientAddress.key(request);
-            RateLimiter.Decision decision = limiter.consume(group.get(), client);
+            RateLimiter.Decision decision = limiter.consume(limit.get(), client);
             if (!decision.allowed()) {
-                refuse(request, response, group.get(), decision.retryAfter());
+                refuse(request, response, limit.get(), decision.retryAfter());
                 return;
             }
             // The handler may count more than the request (tracked events and their bytes).
@@ -54,10 +54,10 @@ class RateLimitFilter extends OncePerRequestFilter {
         chain.doFilter(request, response);
     }
 
-    private void refuse(HttpServletRequest request, HttpServletResponse response, RateLimitGroup group, Duration wait)
+    private void refuse(HttpServletRequest request, HttpServletResponse response, RateLimit limit, Duration wait)
             throws IOException {
-        TooManyRequestsException refusal =
-                new TooManyRequestsException(group, wait, "Too many requests from your address to " + group.property());
+        TooManyRequestsException refusal = new TooManyRequestsException(
+                limit.name(), wait, "Too many requests from your address to " + limit.name());
         response.setHeader(HttpHeaders.RETRY_AFTER, refusal.getHeaders().getFirst(HttpHeaders.RETRY_AFTER));
         if (request.getServletPath().startsWith("/api/")) {
             problems.write(request, response, refusal.getBody());

@@ -8,15 +8,21 @@ import io.github.bucket4j.ConsumptionProbe;
 import io.supportlab.platform.SupportLabProperties;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Duration;
-import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
 /**
- * One token bucket per rate-limit group and client, kept in memory with a bound on how many
- * clients are remembered. A client idle for a whole period has a full bucket again, so forgetting
- * it then changes nothing. Limits are per application instance.
+ * One token bucket per declared {@link RateLimit} and client, kept in memory with a bound on how
+ * many clients are remembered. A client idle for a whole period has a full bucket again, so
+ * forgetting it then changes nothing. Limits are per application instance.
  */
 @Component
 public class RateLimiter {
@@ -29,64 +35,102 @@ public class RateLimiter {
     public record Decision(boolean allowed, Duration retryAfter) {}
 
     private final boolean enabled;
-    private final Map<RateLimitGroup, Cache<String, Bucket>> buckets = new EnumMap<>(RateLimitGroup.class);
-    private final Map<RateLimitGroup, Bandwidth> bandwidths = new EnumMap<>(RateLimitGroup.class);
+    private final Map<String, Counted> limits = new LinkedHashMap<>();
 
-    RateLimiter(SupportLabProperties properties) {
-        SupportLabProperties.RateLimits limits = properties.rateLimits();
-        this.enabled = limits.enabled();
-        for (RateLimitGroup group : RateLimitGroup.values()) {
-            SupportLabProperties.Limit limit = limits.of(group);
-            bandwidths.put(
-                    group,
-                    Bandwidth.builder()
-                            .capacity(limit.requireCapacity())
-                            .refillGreedy(limit.requireCapacity(), limit.requirePeriod())
-                            .build());
-            buckets.put(
-                    group,
-                    Caffeine.newBuilder()
-                            .maximumSize(MAX_CLIENTS)
-                            .expireAfterAccess(limit.requirePeriod())
-                            .build());
+    /** A limit as configured, and its buckets by client. */
+    private record Counted(RateLimit limit, Bandwidth bandwidth, Cache<String, Bucket> buckets) {}
+
+    @Autowired
+    RateLimiter(SupportLabProperties properties, List<RateLimit> declared, Environment environment) {
+        this(properties, declared, Binder.get(environment));
+    }
+
+    RateLimiter(SupportLabProperties properties, List<RateLimit> declared, Binder settings) {
+        this.enabled = properties.rateLimits().enabled();
+        for (RateLimit declaration : declared) {
+            RateLimit limit = settings.bind("supportlab.rate-limits." + declaration.name(), Setting.class)
+                    .map(setting -> declaration.overriddenBy(setting.capacity(), setting.period()))
+                    .orElse(declaration);
+            Counted previous = limits.put(
+                    limit.name(),
+                    new Counted(
+                            limit,
+                            Bandwidth.builder()
+                                    .capacity(limit.capacity())
+                                    .refillGreedy(limit.capacity(), limit.period())
+                                    .build(),
+                            Caffeine.newBuilder()
+                                    .maximumSize(MAX_CLIENTS)
+                                    .expireAfterAccess(limit.period())
+                                    .build()));
+            if (previous != null) {
+                throw new IllegalStateException("Two rate limits are named " + limit.name());
+            }
         }
     }
 
-    /** Takes one request of {@code client} in {@code group} from its bucket. */
-    public Decision consume(RateLimitGroup group, String client) {
-        return consume(group, client, 1);
+    /** {@code supportlab.rate-limits.<name>}: either may be left out to keep the declared default. */
+    record Setting(@Nullable Long capacity, @Nullable Duration period) {}
+
+    /** The limit as configured: the declaration with the settings' capacity and period. */
+    public RateLimit configured(RateLimit limit) {
+        return counted(limit).limit();
+    }
+
+    /** Takes one request of {@code client} under {@code limit} from its bucket. */
+    public Decision consume(RateLimit limit, String client) {
+        return consume(limit, client, 1);
     }
 
     /**
-     * Takes {@code tokens} (events, bytes) of {@code client} in {@code group} at once, or none. More
-     * than the group's whole capacity is taken as the capacity, once the bucket is full: refusing
-     * it would refuse it forever.
+     * Takes {@code tokens} (events, bytes) of {@code client} under {@code limit} at once, or none.
+     * More than the limit's whole capacity is taken as the capacity, once the bucket is full:
+     * refusing it would refuse it forever.
      */
-    public Decision consume(RateLimitGroup group, String client, long tokens) {
+    public Decision consume(RateLimit limit, String client, long tokens) {
         if (!enabled || tokens <= 0) {
             return new Decision(true, Duration.ZERO);
         }
-        long wanted = Math.min(tokens, bandwidths.get(group).getCapacity());
-        ConsumptionProbe probe = bucket(group, client).tryConsumeAndReturnRemaining(wanted);
+        Counted counted = counted(limit);
+        long wanted = Math.min(tokens, counted.bandwidth().getCapacity());
+        ConsumptionProbe probe = bucket(counted, client).tryConsumeAndReturnRemaining(wanted);
         return probe.isConsumed()
                 ? new Decision(true, Duration.ZERO)
                 : new Decision(false, Duration.ofNanos(probe.getNanosToWaitForRefill()));
     }
 
     /**
-     * Gives back tokens taken by {@link #consume(RateLimitGroup, String, long)} for something that
-     * then did not happen (another limit refused it).
+     * Gives back tokens taken by {@link #consume(RateLimit, String, long)} for something that then
+     * did not happen (another limit refused it).
      */
-    public void refund(RateLimitGroup group, String client, long tokens) {
+    public void refund(RateLimit limit, String client, long tokens) {
         if (enabled) {
-            bucket(group, client)
-                    .addTokens(Math.min(tokens, bandwidths.get(group).getCapacity()));
+            Counted counted = counted(limit);
+            bucket(counted, client)
+                    .addTokens(Math.min(tokens, counted.bandwidth().getCapacity()));
         }
+    }
+
+    /** The limit that counts {@code request}, if a feature declared its route. */
+    Optional<RateLimit> limitOf(HttpServletRequest request) {
+        String method = request.getMethod().toUpperCase(Locale.ROOT);
+        String path = request.getServletPath() + (request.getPathInfo() == null ? "" : request.getPathInfo());
+        return limits.values().stream()
+                .map(Counted::limit)
+                .filter(limit -> limit.counts(method, path, name -> request.getParameter(name) != null))
+                .findFirst();
+    }
+
+    /** Whether a request to {@code concretePath} may count against a limit (for the API description). */
+    public boolean mayLimit(String method, String concretePath) {
+        return limits.values().stream()
+                .flatMap(counted -> counted.limit().routes().stream())
+                .anyMatch(route -> route.mayCount(method, concretePath));
     }
 
     /**
      * The client key under which {@link RateLimitFilter} counted {@code request}; empty when the
-     * request is not limited (signed-in staff, or a path of no group).
+     * request is not limited (signed-in staff, or a path no limit counts).
      */
     public static Optional<String> limitedClient(HttpServletRequest request) {
         return request.getAttribute(LIMITED_CLIENT) instanceof String client ? Optional.of(client) : Optional.empty();
@@ -96,10 +140,18 @@ public class RateLimiter {
         request.setAttribute(LIMITED_CLIENT, client);
     }
 
-    private Bucket bucket(RateLimitGroup group, String client) {
-        return buckets.get(group)
+    private Counted counted(RateLimit limit) {
+        Counted counted = limits.get(limit.name());
+        if (counted == null) {
+            throw new IllegalStateException("Rate limit " + limit.name() + " is used but not declared as a bean");
+        }
+        return counted;
+    }
+
+    private static Bucket bucket(Counted counted, String client) {
+        return counted.buckets()
                 .get(
                         client,
-                        key -> Bucket.builder().addLimit(bandwidths.get(group)).build());
+                        key -> Bucket.builder().addLimit(counted.bandwidth()).build());
     }
 }

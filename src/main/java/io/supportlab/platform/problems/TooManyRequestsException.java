@@ -1,6 +1,5 @@
 package io.supportlab.platform.problems;
 
-import io.supportlab.platform.limits.RateLimitGroup;
 import io.supportlab.platform.web.Format;
 import java.time.Duration;
 import org.springframework.http.HttpHeaders;
@@ -15,21 +14,22 @@ import org.springframework.web.ErrorResponseException;
 public class TooManyRequestsException extends ErrorResponseException {
 
     /**
+     * @param limit the name of the limit, as in {@code supportlab.rate-limits.<name>}
      * @param what what was refused, e.g. {@code Too many events from your address}; the limit's name
      *     and how long to wait are added
      */
-    public TooManyRequestsException(RateLimitGroup limit, Duration wait, String what) {
+    public TooManyRequestsException(String limit, Duration wait, String what) {
         this(limit, seconds(wait), what);
     }
 
-    private TooManyRequestsException(RateLimitGroup limit, long seconds, String what) {
+    private TooManyRequestsException(String limit, long seconds, String what) {
         super(HttpStatus.TOO_MANY_REQUESTS, problem(limit, seconds, what), null);
         getHeaders().set(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
     }
 
-    private static ProblemDetail problem(RateLimitGroup limit, long seconds, String what) {
+    private static ProblemDetail problem(String limit, long seconds, String what) {
         ProblemDetail problem = Problems.tooManyRequests(what + "; try again in " + Format.waitTime(seconds), seconds);
-        problem.setProperty("limit", limit.property());
+        problem.setProperty("limit", limit);
         return problem;
     }
 
