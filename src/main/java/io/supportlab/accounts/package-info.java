@@ -1,7 +1,7 @@
 /**
  * Who may do what: staff accounts (admins and agents) with hashed passwords, API tokens, the
- * first-start admin, and the security configuration that maps ARCHITECTURE.md section 5 onto
- * URLs.
+ * first-start admin, and the security configuration that maps who may do what (anyone, customer,
+ * agent, admin: docs/api.md) onto URLs.
  *
  * <p>Depends on {@code platform} and {@code audit} (logins, users and tokens are audited); password
  * guessing is throttled per account name and address, passwords must pass a strength estimate, and

@@ -3,8 +3,7 @@
  * assignment compatible with GrowthBook's SDKs, event tracking, and results computed from SQL
  * aggregates by the statistics engine in {@code experiments.stats}.
  *
- * <p>Depends on {@code platform}, {@code accounts}, {@code audit} (lifecycle changes) and {@code
- * privacy} (assignments and events may be keyed by an email address). {@code stats} is internal to
+ * <p>Depends on {@code platform}, {@code audit} (lifecycle changes) and {@code privacy} (assignments and events may be keyed by an email address). {@code stats} is internal to
  * this module.
  */
 @ApplicationModule(
