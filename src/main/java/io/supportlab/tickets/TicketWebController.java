@@ -72,12 +72,25 @@ class TicketWebController {
     private final StaffDirectory staff;
     private final LiveUpdates live;
     private final CustomerEmailReach emailReach;
+    private final TicketPageParts parts;
 
-    TicketWebController(TicketService tickets, StaffDirectory staff, LiveUpdates live, CustomerEmailReach emailReach) {
+    TicketWebController(
+            TicketService tickets,
+            StaffDirectory staff,
+            LiveUpdates live,
+            CustomerEmailReach emailReach,
+            TicketPageParts parts) {
         this.tickets = tickets;
         this.staff = staff;
         this.live = live;
         this.emailReach = emailReach;
+        this.parts = parts;
+    }
+
+    /** Every page and fragment here may show what notifications adds to a ticket. */
+    @ModelAttribute("parts")
+    TicketPageParts parts() {
+        return parts;
     }
 
     @GetMapping
