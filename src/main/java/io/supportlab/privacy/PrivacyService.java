@@ -70,7 +70,8 @@ public class PrivacyService {
         String normalized = normalize(email);
         Erased erased = Objects.requireNonNull(transactions.execute(status -> eraseRows(normalized, actor)));
         boolean purged = storage.purge(erased.changedTables());
-        return new ErasureReport(erased.entry().target(), erased.entry().createdAt(), erased.counts(), purged);
+        return new ErasureReport(
+                Objects.requireNonNull(erased.entry().target()), erased.entry().createdAt(), erased.counts(), purged);
     }
 
     /** The erasures of {@code email} that the audit log records, newest first. */

@@ -97,7 +97,7 @@ class SpamCheck {
 
     /** The token to carry over to a form shown again after a validation error: the same one while it is good. */
     String carriedOver(@Nullable String formToken) {
-        return parse(formToken).filter(this::fresh).isPresent() ? formToken : formToken();
+        return formToken != null && parse(formToken).filter(this::fresh).isPresent() ? formToken : formToken();
     }
 
     /** Judges a help-center form submission by its honeypot field and form token. */

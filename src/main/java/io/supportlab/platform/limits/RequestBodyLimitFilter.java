@@ -12,6 +12,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import org.jspecify.annotations.Nullable;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
@@ -46,7 +47,7 @@ class RequestBodyLimitFilter extends OncePerRequestFilter {
 
     private static final class Limited extends HttpServletRequestWrapper {
         private final long maxBytes;
-        private ServletInputStream stream;
+        private @Nullable ServletInputStream stream;
 
         Limited(HttpServletRequest request, long maxBytes) {
             super(request);
@@ -55,10 +56,12 @@ class RequestBodyLimitFilter extends OncePerRequestFilter {
 
         @Override
         public ServletInputStream getInputStream() throws IOException {
-            if (stream == null) {
-                stream = new CountingStream(super.getInputStream(), maxBytes);
+            ServletInputStream counting = stream;
+            if (counting == null) {
+                counting = new CountingStream(super.getInputStream(), maxBytes);
+                stream = counting;
             }
-            return stream;
+            return counting;
         }
     }
 

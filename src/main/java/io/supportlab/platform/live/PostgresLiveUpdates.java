@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import javax.sql.DataSource;
+import org.jspecify.annotations.Nullable;
 import org.postgresql.PGConnection;
 import org.postgresql.PGNotification;
 import org.slf4j.Logger;
@@ -32,7 +33,7 @@ class PostgresLiveUpdates implements LiveUpdates, SmartLifecycle {
     private final JdbcClient jdbc;
     private final JsonMapper json;
     private volatile boolean running;
-    private Thread listener;
+    private @Nullable Thread listener;
 
     PostgresLiveUpdates(LocalLiveUpdates local, DataSource dataSource, JsonMapper json) {
         this.local = local;
@@ -65,8 +66,9 @@ class PostgresLiveUpdates implements LiveUpdates, SmartLifecycle {
     @Override
     public void stop() {
         running = false;
-        if (listener != null) {
-            listener.interrupt();
+        Thread thread = listener;
+        if (thread != null) {
+            thread.interrupt();
         }
         local.close();
     }

@@ -4,6 +4,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Objects;
 import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.config.BeanPostProcessor;
@@ -77,7 +78,8 @@ class DatabaseConfiguration {
      * narrowed.
      */
     private static void createOwnerOnly(Path database) {
-        OwnerOnlyFiles.directory(database.toAbsolutePath().getParent());
+        OwnerOnlyFiles.directory(
+                Objects.requireNonNull(database.toAbsolutePath().getParent(), "the database is a file"));
         OwnerOnlyFiles.file(database);
         OwnerOnlyFiles.restrictIfPresent(Path.of(database + "-wal"));
         OwnerOnlyFiles.restrictIfPresent(Path.of(database + "-shm"));

@@ -9,6 +9,7 @@ import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Objects;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -72,7 +73,7 @@ public final class OwnerOnlyFiles {
     }
 
     private static void create(Path file) throws IOException {
-        if (posix(file.toAbsolutePath().getParent())) {
+        if (posix(Objects.requireNonNull(file.toAbsolutePath().getParent(), "a file has a folder"))) {
             Files.createFile(file, attribute(FILE));
         } else {
             Files.createFile(file);

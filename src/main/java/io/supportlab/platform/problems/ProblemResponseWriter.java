@@ -38,7 +38,7 @@ public class ProblemResponseWriter {
     /** The RFC 9457 members, with extension members at the top level as the RFC requires. */
     private static Map<String, Object> members(ProblemDetail problem) {
         Map<String, Object> members = new LinkedHashMap<>();
-        members.put("type", problem.getType().toString());
+        members.put("type", String.valueOf(problem.getType()));
         if (problem.getTitle() != null) {
             members.put("title", problem.getTitle());
         }
