@@ -1,9 +1,9 @@
 package io.supportlab.accounts;
 
-import io.supportlab.platform.Flashes;
-import io.supportlab.platform.FormErrors;
-import io.supportlab.platform.InvalidRequestException;
-import io.supportlab.platform.Problems;
+import io.supportlab.platform.problems.InvalidRequestException;
+import io.supportlab.platform.problems.Problems;
+import io.supportlab.platform.web.Flashes;
+import io.supportlab.platform.web.FormErrors;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;

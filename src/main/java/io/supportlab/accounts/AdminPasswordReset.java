@@ -5,6 +5,8 @@ import io.supportlab.platform.EmailAddress;
 import java.io.PrintStream;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.EnvironmentPostProcessor;
@@ -59,7 +61,7 @@ class AdminPasswordReset implements ApplicationRunner {
         if (!args.containsOption(OPTION)) {
             return;
         }
-        int status = reset(args.getOptionValues(OPTION), System.out, System.err);
+        int status = reset(Objects.requireNonNullElse(args.getOptionValues(OPTION), List.of()), System.out, System.err);
         System.exit(SpringApplication.exit(context, () -> status));
     }
 
@@ -75,13 +77,13 @@ class AdminPasswordReset implements ApplicationRunner {
         }
         EmailAddress email = EmailAddress.of(values.getFirst());
         String password = FirstAdmin.generatePassword();
-        String problem = transactions.execute(tx -> {
+        Optional<String> problem = Objects.requireNonNull(transactions.execute(tx -> {
             var user = users.findByEmail(email);
             if (user.isEmpty()) {
-                return "There is no staff account " + email + ".";
+                return Optional.of("There is no staff account " + email + ".");
             }
             if (user.get().role() != Role.ADMIN || !user.get().active()) {
-                return email + " is not an active admin. Admins set agents' passwords on the Users page.";
+                return Optional.of(email + " is not an active admin. Admins set agents' passwords on the Users page.");
             }
             accounts.replacePassword(user.get(), password, "password");
             audit.record(
@@ -89,10 +91,10 @@ class AdminPasswordReset implements ApplicationRunner {
                     "user.password_reset",
                     email.value(),
                     "Reset with --" + OPTION + "; sessions ended");
-            return null;
-        });
-        if (problem != null) {
-            err.println("The password was not reset. " + problem);
+            return Optional.<String>empty();
+        }));
+        if (problem.isPresent()) {
+            err.println("The password was not reset. " + problem.get());
             return 1;
         }
         out.println();

@@ -1,9 +1,9 @@
 package io.supportlab.accounts;
 
-import io.supportlab.platform.Flashes;
-import io.supportlab.platform.FormErrors;
-import io.supportlab.platform.InvalidRequestException;
-import io.supportlab.platform.Problems;
+import io.supportlab.platform.problems.InvalidRequestException;
+import io.supportlab.platform.problems.Problems;
+import io.supportlab.platform.web.Flashes;
+import io.supportlab.platform.web.FormErrors;
 import jakarta.validation.Valid;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;

@@ -1,10 +1,10 @@
 package io.supportlab.accounts;
 
 import io.supportlab.audit.AuditLog;
-import io.supportlab.platform.ConflictException;
 import io.supportlab.platform.EmailAddress;
-import io.supportlab.platform.Ids;
-import io.supportlab.platform.ResourceNotFoundException;
+import io.supportlab.platform.persistence.Ids;
+import io.supportlab.platform.problems.ConflictException;
+import io.supportlab.platform.problems.ResourceNotFoundException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;

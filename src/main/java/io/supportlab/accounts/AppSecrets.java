@@ -1,6 +1,6 @@
 package io.supportlab.accounts;
 
-import io.supportlab.platform.AppKeys;
+import io.supportlab.platform.persistence.AppKeys;
 import org.springframework.stereotype.Component;
 
 /** The keys of this feature (link signing), kept by {@link AppKeys}. */

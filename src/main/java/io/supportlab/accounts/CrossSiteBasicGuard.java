@@ -1,7 +1,7 @@
 package io.supportlab.accounts;
 
-import io.supportlab.platform.ProblemResponseWriter;
-import io.supportlab.platform.ProblemTypes;
+import io.supportlab.platform.problems.ProblemResponseWriter;
+import io.supportlab.platform.problems.ProblemTypes;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;

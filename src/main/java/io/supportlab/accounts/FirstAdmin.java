@@ -51,7 +51,7 @@ class FirstAdmin implements ApplicationRunner {
             }
             return;
         }
-        String password = generated ? generatePassword() : configured;
+        String password = configured == null || configured.isBlank() ? generatePassword() : configured;
         String email = EmailAddress.of(properties.email()).value();
         policy.weakness(password, email, NAME).ifPresent(reason -> {
             throw new IllegalStateException("SUPPORTLAB_ADMIN_PASSWORD " + reason + (reason.endsWith(".") ? "" : ".")

@@ -1,6 +1,6 @@
 package io.supportlab.accounts;
 
-import io.supportlab.platform.Format;
+import io.supportlab.platform.web.Format;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;

@@ -2,8 +2,8 @@ package io.supportlab.accounts;
 
 import io.supportlab.audit.AuditLog;
 import io.supportlab.platform.EmailAddress;
-import io.supportlab.platform.InvalidRequestException;
-import io.supportlab.platform.Problems;
+import io.supportlab.platform.problems.InvalidRequestException;
+import io.supportlab.platform.problems.Problems;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;

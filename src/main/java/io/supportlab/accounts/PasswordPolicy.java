@@ -3,7 +3,7 @@ package io.supportlab.accounts;
 import com.nulabinc.zxcvbn.Feedback;
 import com.nulabinc.zxcvbn.Strength;
 import com.nulabinc.zxcvbn.Zxcvbn;
-import io.supportlab.platform.InvalidRequestException;
+import io.supportlab.platform.problems.InvalidRequestException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;

@@ -1,9 +1,9 @@
 package io.supportlab.accounts;
 
-import io.supportlab.platform.DatabaseFailures;
-import io.supportlab.platform.ProblemResponseWriter;
-import io.supportlab.platform.ProblemTypes;
-import io.supportlab.platform.Problems;
+import io.supportlab.platform.problems.DatabaseFailures;
+import io.supportlab.platform.problems.ProblemResponseWriter;
+import io.supportlab.platform.problems.ProblemTypes;
+import io.supportlab.platform.problems.Problems;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;

@@ -2,7 +2,7 @@ package io.supportlab.accounts;
 
 import io.supportlab.audit.AuditLog;
 import io.supportlab.platform.EmailAddress;
-import io.supportlab.platform.Format;
+import io.supportlab.platform.web.Format;
 import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -104,7 +104,7 @@ class ThrottledAuthenticationProvider implements AuthenticationProvider {
     private static String address(Authentication authentication) {
         return authentication.getDetails() instanceof WebAuthenticationDetails details
                         && details.getRemoteAddress() != null
-                ? io.supportlab.platform.ClientAddress.key(details.getRemoteAddress())
+                ? io.supportlab.platform.limits.ClientAddress.key(details.getRemoteAddress())
                 : "unknown";
     }
 

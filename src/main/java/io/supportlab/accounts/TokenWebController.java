@@ -1,6 +1,6 @@
 package io.supportlab.accounts;
 
-import io.supportlab.platform.Flashes;
+import io.supportlab.platform.web.Flashes;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;

@@ -1,7 +1,7 @@
 package io.supportlab.accounts;
 
 import io.supportlab.platform.EmailAddress;
-import io.supportlab.platform.SqlDialect;
+import io.supportlab.platform.persistence.SqlDialect;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;

@@ -1,10 +1,10 @@
 package io.supportlab.accounts;
 
 import io.supportlab.audit.AuditLog;
-import io.supportlab.platform.ConflictException;
 import io.supportlab.platform.EmailAddress;
-import io.supportlab.platform.Ids;
-import io.supportlab.platform.ResourceNotFoundException;
+import io.supportlab.platform.persistence.Ids;
+import io.supportlab.platform.problems.ConflictException;
+import io.supportlab.platform.problems.ResourceNotFoundException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -51,7 +51,7 @@ public class UserService implements StaffDirectory {
         }
         StaffUser user = new StaffUser(
                 Ids.newId(), email, name, Objects.requireNonNull(input.role()), true, Instant.now(clock), null);
-        users.insert(user, encoder.encode(password));
+        users.insert(user, hash(password));
         audit.record(actor, "user.created", user.email(), "Role " + user.role().value());
         return user;
     }
@@ -125,11 +125,15 @@ public class UserService implements StaffDirectory {
         audit.record(actingEmail, "user.password_reset", user.email(), null);
     }
 
+    private String hash(String password) {
+        return Objects.requireNonNull(encoder.encode(password), "the password encoder gave no hash");
+    }
+
     /** Sets and audits a new password for {@code user}, ending their sessions; answers the new security stamp. */
     long replacePassword(StaffUser user, String password, String field) {
         policy.check(field, password, user.email(), user.displayName());
         Instant now = Instant.now(clock);
-        users.setPassword(user.id(), encoder.encode(password), now);
+        users.setPassword(user.id(), hash(password), now);
         return users.bumpSecurityStamp(user.id(), now);
     }
 

@@ -1,6 +1,6 @@
 package io.supportlab.audit;
 
-import io.supportlab.platform.InvalidRequestException;
+import io.supportlab.platform.problems.InvalidRequestException;
 import java.time.LocalDate;
 import java.util.Locale;
 import java.util.regex.Pattern;

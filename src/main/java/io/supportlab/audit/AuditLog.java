@@ -1,12 +1,12 @@
 package io.supportlab.audit;
 
-import io.supportlab.platform.ClientAddress;
-import io.supportlab.platform.Ids;
-import io.supportlab.platform.Page;
-import io.supportlab.platform.PageRequest;
-import io.supportlab.platform.Problems;
-import io.supportlab.platform.Pseudonyms;
-import io.supportlab.platform.Text;
+import io.supportlab.platform.limits.ClientAddress;
+import io.supportlab.platform.paging.Page;
+import io.supportlab.platform.paging.PageRequest;
+import io.supportlab.platform.persistence.Ids;
+import io.supportlab.platform.persistence.Pseudonyms;
+import io.supportlab.platform.problems.Problems;
+import io.supportlab.platform.web.Text;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;

@@ -1,7 +1,8 @@
 package io.supportlab.audit;
 
-import io.supportlab.platform.PageRequest;
-import io.supportlab.platform.SqlDialect;
+import io.supportlab.platform.paging.NewestFirst;
+import io.supportlab.platform.paging.PageRequest;
+import io.supportlab.platform.persistence.SqlDialect;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.ZoneOffset;
@@ -81,13 +82,8 @@ class AuditRepository {
                     "to",
                     dialect.timestamp(filter.to().plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC)));
         }
-        if (page.after() != null) {
-            where.append(" AND (created_at < :afterAt OR (created_at = :afterAt AND id < :afterId))");
-            params.put("afterAt", dialect.timestamp(page.after().createdAt()));
-            params.put("afterId", page.after().id());
-        }
-        params.put("limit", page.probeSize());
-        return jdbc.sql(SELECT + where + " ORDER BY created_at DESC, id DESC LIMIT :limit")
+        NewestFirst.continueAfter(page, where, params, dialect);
+        return jdbc.sql(SELECT + where + NewestFirst.ORDER_AND_LIMIT)
                 .params(params)
                 .query(AuditRepository::map)
                 .list();

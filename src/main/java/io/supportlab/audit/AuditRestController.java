@@ -1,7 +1,7 @@
 package io.supportlab.audit;
 
-import io.supportlab.platform.PageRequest;
-import io.supportlab.platform.PageResponses;
+import io.supportlab.platform.paging.PageRequest;
+import io.supportlab.platform.paging.PageResponses;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;

@@ -1,6 +1,6 @@
 package io.supportlab.audit;
 
-import io.supportlab.platform.Page;
+import io.supportlab.platform.paging.Page;
 import org.jspecify.annotations.Nullable;
 
 /** The audit page: the entries, the filter values as typed, an error, the next page's link. */

@@ -1,9 +1,9 @@
 package io.supportlab.audit;
 
-import io.supportlab.platform.FieldError;
-import io.supportlab.platform.InvalidRequestException;
-import io.supportlab.platform.Page;
-import io.supportlab.platform.PageRequest;
+import io.supportlab.platform.paging.Page;
+import io.supportlab.platform.paging.PageRequest;
+import io.supportlab.platform.problems.FieldError;
+import io.supportlab.platform.problems.InvalidRequestException;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;

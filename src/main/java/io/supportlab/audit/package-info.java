@@ -5,7 +5,16 @@
  *
  * <p>Depends on {@code platform} only, so that every feature can record into it.
  */
+@ApplicationModule(
+        allowedDependencies = {
+            "platform :: limits",
+            "platform :: paging",
+            "platform :: persistence",
+            "platform :: problems",
+            "platform :: web"
+        })
 @NullMarked
 package io.supportlab.audit;
 
 import org.jspecify.annotations.NullMarked;
+import org.springframework.modulith.ApplicationModule;

@@ -1,10 +1,10 @@
 package io.supportlab.backup;
 
 import io.supportlab.audit.AuditLog;
-import io.supportlab.platform.OwnerOnlyFiles;
-import io.supportlab.platform.SqlDialect;
 import io.supportlab.platform.SupportLabProperties;
-import io.supportlab.platform.UnprocessableException;
+import io.supportlab.platform.persistence.OwnerOnlyFiles;
+import io.supportlab.platform.persistence.SqlDialect;
+import io.supportlab.platform.problems.UnprocessableException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

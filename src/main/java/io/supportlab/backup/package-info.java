@@ -5,7 +5,9 @@
  *
  * <p>Depends on {@code platform} and {@code audit}.
  */
+@ApplicationModule(allowedDependencies = {"platform", "platform :: persistence", "platform :: problems", "audit"})
 @NullMarked
 package io.supportlab.backup;
 
 import org.jspecify.annotations.NullMarked;
+import org.springframework.modulith.ApplicationModule;

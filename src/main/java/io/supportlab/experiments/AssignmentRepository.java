@@ -1,8 +1,8 @@
 package io.supportlab.experiments;
 
-import io.supportlab.platform.Ids;
-import io.supportlab.platform.MultiRowInsert;
-import io.supportlab.platform.SqlDialect;
+import io.supportlab.platform.persistence.Ids;
+import io.supportlab.platform.persistence.MultiRowInsert;
+import io.supportlab.platform.persistence.SqlDialect;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;

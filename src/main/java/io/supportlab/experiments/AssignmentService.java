@@ -1,9 +1,9 @@
 package io.supportlab.experiments;
 
-import io.supportlab.platform.BatchTooLargeException;
-import io.supportlab.platform.GroupCommit;
-import io.supportlab.platform.InvalidRequestException;
-import io.supportlab.platform.ResourceNotFoundException;
+import io.supportlab.platform.persistence.GroupCommit;
+import io.supportlab.platform.problems.BatchTooLargeException;
+import io.supportlab.platform.problems.InvalidRequestException;
+import io.supportlab.platform.problems.ResourceNotFoundException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,6 +1,6 @@
 package io.supportlab.experiments;
 
-import io.supportlab.platform.Format;
+import io.supportlab.platform.web.Format;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;

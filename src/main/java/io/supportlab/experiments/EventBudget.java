@@ -1,8 +1,7 @@
 package io.supportlab.experiments;
 
-import io.supportlab.platform.RateLimitGroup;
-import io.supportlab.platform.RateLimiter;
-import io.supportlab.platform.TooManyRequestsException;
+import io.supportlab.platform.limits.RateLimiter;
+import io.supportlab.platform.problems.TooManyRequestsException;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
@@ -32,16 +31,18 @@ class EventBudget {
         }
         long bytes =
                 events.stream().mapToLong(EventRepository.NewEvent::storedBytes).sum();
-        RateLimiter.Decision counted = limiter.consume(RateLimitGroup.TRACKED_EVENTS, client, events.size());
+        RateLimiter.Decision counted = limiter.consume(TrackingLimits.TRACKED_EVENTS, client, events.size());
         if (!counted.allowed()) {
             throw new TooManyRequestsException(
-                    RateLimitGroup.TRACKED_EVENTS, counted.retryAfter(), "Too many events from your address");
+                    TrackingLimits.TRACKED_EVENTS.name(), counted.retryAfter(), "Too many events from your address");
         }
-        RateLimiter.Decision sized = limiter.consume(RateLimitGroup.TRACKED_EVENT_BYTES, client, bytes);
+        RateLimiter.Decision sized = limiter.consume(TrackingLimits.TRACKED_EVENT_BYTES, client, bytes);
         if (!sized.allowed()) {
-            limiter.refund(RateLimitGroup.TRACKED_EVENTS, client, events.size());
+            limiter.refund(TrackingLimits.TRACKED_EVENTS, client, events.size());
             throw new TooManyRequestsException(
-                    RateLimitGroup.TRACKED_EVENT_BYTES, sized.retryAfter(), "Too much event data from your address");
+                    TrackingLimits.TRACKED_EVENT_BYTES.name(),
+                    sized.retryAfter(),
+                    "Too much event data from your address");
         }
     }
 }

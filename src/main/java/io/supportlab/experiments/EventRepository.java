@@ -1,7 +1,7 @@
 package io.supportlab.experiments;
 
-import io.supportlab.platform.MultiRowInsert;
-import io.supportlab.platform.SqlDialect;
+import io.supportlab.platform.persistence.MultiRowInsert;
+import io.supportlab.platform.persistence.SqlDialect;
 import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;

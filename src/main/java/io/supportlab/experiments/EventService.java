@@ -1,12 +1,12 @@
 package io.supportlab.experiments;
 
-import io.supportlab.platform.BatchTooLargeException;
-import io.supportlab.platform.FieldError;
-import io.supportlab.platform.GroupCommit;
-import io.supportlab.platform.Ids;
-import io.supportlab.platform.InvalidRequestException;
-import io.supportlab.platform.ResourceNotFoundException;
-import io.supportlab.platform.UnprocessableException;
+import io.supportlab.platform.persistence.GroupCommit;
+import io.supportlab.platform.persistence.Ids;
+import io.supportlab.platform.problems.BatchTooLargeException;
+import io.supportlab.platform.problems.FieldError;
+import io.supportlab.platform.problems.InvalidRequestException;
+import io.supportlab.platform.problems.ResourceNotFoundException;
+import io.supportlab.platform.problems.UnprocessableException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;

@@ -1,8 +1,8 @@
 package io.supportlab.experiments;
 
-import io.supportlab.platform.ConflictException;
-import io.supportlab.platform.FieldError;
-import io.supportlab.platform.Text;
+import io.supportlab.platform.problems.ConflictException;
+import io.supportlab.platform.problems.FieldError;
+import io.supportlab.platform.web.Text;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -75,7 +75,7 @@ public record Experiment(
      *
      * @param keyFor the key for the experiment's cleaned name, asked once the input is valid (the
      *     caller knows which keys are taken)
-     * @throws io.supportlab.platform.InvalidRequestException naming every invalid field
+     * @throws io.supportlab.platform.problems.InvalidRequestException naming every invalid field
      */
     static ExperimentChange draft(String id, ExperimentDefinition input, UnaryOperator<String> keyFor, Instant now) {
         List<FieldError> errors = new ArrayList<>();
@@ -131,7 +131,7 @@ public record Experiment(
      *
      * @throws ConflictException when archived, or started and {@code change} touches a locked field
      *     (listed in {@code locked_fields})
-     * @throws io.supportlab.platform.InvalidRequestException naming every invalid field
+     * @throws io.supportlab.platform.problems.InvalidRequestException naming every invalid field
      */
     ExperimentChange edit(ExperimentDefinition change, Instant now) {
         if (status == ExperimentStatus.ARCHIVED) {

@@ -2,7 +2,7 @@ package io.supportlab.experiments;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import io.supportlab.platform.DerivedDataCache;
+import io.supportlab.platform.persistence.DerivedDataCache;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,6 +1,6 @@
 package io.supportlab.experiments;
 
-import io.supportlab.platform.FormErrors;
+import io.supportlab.platform.web.FormErrors;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;

@@ -1,7 +1,7 @@
 package io.supportlab.experiments;
 
-import io.supportlab.platform.FieldError;
-import io.supportlab.platform.InvalidRequestException;
+import io.supportlab.platform.problems.FieldError;
+import io.supportlab.platform.problems.InvalidRequestException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;

@@ -1,11 +1,11 @@
 package io.supportlab.experiments;
 
 import io.supportlab.audit.AuditLog;
-import io.supportlab.platform.ConflictException;
-import io.supportlab.platform.Ids;
-import io.supportlab.platform.Page;
-import io.supportlab.platform.PageRequest;
-import io.supportlab.platform.ResourceNotFoundException;
+import io.supportlab.platform.paging.Page;
+import io.supportlab.platform.paging.PageRequest;
+import io.supportlab.platform.persistence.Ids;
+import io.supportlab.platform.problems.ConflictException;
+import io.supportlab.platform.problems.ResourceNotFoundException;
 import java.text.Normalizer;
 import java.time.Clock;
 import java.time.Instant;

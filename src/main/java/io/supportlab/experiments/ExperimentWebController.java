@@ -1,13 +1,13 @@
 package io.supportlab.experiments;
 
 import io.supportlab.experiments.stats.Power;
-import io.supportlab.platform.ConflictException;
-import io.supportlab.platform.FieldError;
-import io.supportlab.platform.Flashes;
-import io.supportlab.platform.FormErrors;
-import io.supportlab.platform.InvalidRequestException;
-import io.supportlab.platform.PageRequest;
-import io.supportlab.platform.Problems;
+import io.supportlab.platform.paging.PageRequest;
+import io.supportlab.platform.problems.ConflictException;
+import io.supportlab.platform.problems.FieldError;
+import io.supportlab.platform.problems.InvalidRequestException;
+import io.supportlab.platform.problems.Problems;
+import io.supportlab.platform.web.Flashes;
+import io.supportlab.platform.web.FormErrors;
 import jakarta.validation.Validator;
 import java.time.Clock;
 import java.time.Duration;

@@ -1,6 +1,6 @@
 package io.supportlab.experiments;
 
-import io.supportlab.platform.Ids;
+import io.supportlab.platform.persistence.Ids;
 import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;

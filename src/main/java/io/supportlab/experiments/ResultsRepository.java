@@ -1,6 +1,6 @@
 package io.supportlab.experiments;
 
-import io.supportlab.platform.SqlDialect;
+import io.supportlab.platform.persistence.SqlDialect;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,6 +1,6 @@
 package io.supportlab.experiments;
 
-import io.supportlab.platform.RateLimiter;
+import io.supportlab.platform.limits.RateLimiter;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;

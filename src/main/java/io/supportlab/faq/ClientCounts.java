@@ -1,7 +1,7 @@
 package io.supportlab.faq;
 
-import io.supportlab.platform.Ids;
-import io.supportlab.platform.SqlDialect;
+import io.supportlab.platform.persistence.Ids;
+import io.supportlab.platform.persistence.SqlDialect;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;

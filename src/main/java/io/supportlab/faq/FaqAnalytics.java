@@ -2,10 +2,10 @@ package io.supportlab.faq;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import io.supportlab.platform.DerivedDataCache;
-import io.supportlab.platform.Ids;
-import io.supportlab.platform.ResourceNotFoundException;
-import io.supportlab.platform.SqlDialect;
+import io.supportlab.platform.persistence.DerivedDataCache;
+import io.supportlab.platform.persistence.Ids;
+import io.supportlab.platform.persistence.SqlDialect;
+import io.supportlab.platform.problems.ResourceNotFoundException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

@@ -11,11 +11,11 @@ final class FaqCallers {
     private FaqCallers() {}
 
     static boolean staff(@Nullable Authentication caller) {
-        return signedIn(caller) && Caller.of(caller).staff();
+        return caller != null && signedIn(caller) && Caller.of(caller).staff();
     }
 
     static SearchLog.UserType userType(@Nullable Authentication caller) {
-        if (!signedIn(caller)) {
+        if (caller == null || !signedIn(caller)) {
             return SearchLog.UserType.ANONYMOUS;
         }
         return Caller.of(caller).staff() ? SearchLog.UserType.STAFF : SearchLog.UserType.CUSTOMER;

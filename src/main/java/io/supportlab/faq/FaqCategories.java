@@ -2,7 +2,7 @@ package io.supportlab.faq;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import io.supportlab.platform.DerivedDataCache;
+import io.supportlab.platform.persistence.DerivedDataCache;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;

@@ -126,9 +126,10 @@ final class FaqQueryBuilder {
                 position += increment.getPositionIncrement();
                 String plain = token.toString();
                 String stemmed = plain.length() > MAX_TERM_LENGTH ? null : analyzers.stem(plain);
-                lastKept = stemmed != null && seen.add(plain);
-                if (lastKept) {
+                lastKept = false;
+                if (stemmed != null && seen.add(plain)) {
                     terms.add(new QueryTerm(plain, stemmed, position, false));
+                    lastKept = true;
                 }
                 more = stream.incrementToken();
             }

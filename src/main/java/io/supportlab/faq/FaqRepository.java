@@ -1,7 +1,8 @@
 package io.supportlab.faq;
 
-import io.supportlab.platform.PageRequest;
-import io.supportlab.platform.SqlDialect;
+import io.supportlab.platform.paging.NewestFirst;
+import io.supportlab.platform.paging.PageRequest;
+import io.supportlab.platform.persistence.SqlDialect;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -120,13 +121,8 @@ class FaqRepository {
             sql.append(" AND status = :status");
             params.put("status", status.value());
         }
-        if (page.after() != null) {
-            sql.append(" AND (created_at < :afterAt OR (created_at = :afterAt AND id < :afterId))");
-            params.put("afterAt", dialect.timestamp(page.after().createdAt()));
-            params.put("afterId", page.after().id());
-        }
-        sql.append(" ORDER BY created_at DESC, id DESC LIMIT :limit");
-        params.put("limit", page.probeSize());
+        NewestFirst.continueAfter(page, sql, params, dialect);
+        sql.append(NewestFirst.ORDER_AND_LIMIT);
         return jdbc.sql(sql.toString()).params(params).query(FaqRepository::map).list();
     }
 

@@ -1,11 +1,11 @@
 package io.supportlab.faq;
 
-import io.supportlab.platform.InvalidRequestException;
-import io.supportlab.platform.OffsetPageRequest;
-import io.supportlab.platform.Page;
-import io.supportlab.platform.PageRequest;
-import io.supportlab.platform.PageResponses;
-import io.supportlab.platform.Pseudonyms;
+import io.supportlab.platform.paging.OffsetPageRequest;
+import io.supportlab.platform.paging.Page;
+import io.supportlab.platform.paging.PageRequest;
+import io.supportlab.platform.paging.PageResponses;
+import io.supportlab.platform.persistence.Pseudonyms;
+import io.supportlab.platform.problems.InvalidRequestException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.ArraySchema;

@@ -1,20 +1,21 @@
 package io.supportlab.faq;
 
 import io.supportlab.audit.AuditLog;
-import io.supportlab.platform.ConflictException;
-import io.supportlab.platform.Ids;
-import io.supportlab.platform.InvalidRequestException;
-import io.supportlab.platform.OffsetPageRequest;
-import io.supportlab.platform.Page;
-import io.supportlab.platform.PageRequest;
-import io.supportlab.platform.ResourceNotFoundException;
-import io.supportlab.platform.Text;
+import io.supportlab.platform.paging.OffsetPageRequest;
+import io.supportlab.platform.paging.Page;
+import io.supportlab.platform.paging.PageRequest;
+import io.supportlab.platform.persistence.Ids;
+import io.supportlab.platform.problems.ConflictException;
+import io.supportlab.platform.problems.InvalidRequestException;
+import io.supportlab.platform.problems.ResourceNotFoundException;
+import io.supportlab.platform.web.Text;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
@@ -126,16 +127,8 @@ public class FaqService {
         if (offset == 0) {
             searchLog.record(query, page.hits().size(), who, "search");
         }
-        Map<String, Faq> byId = faqs
-                .findAll(page.hits().stream().map(SearchHit::id).toList())
-                .stream()
-                .filter(Faq::published)
-                .collect(Collectors.toMap(Faq::id, f -> f));
-        List<FaqHit> results = page.hits().stream()
-                .filter(hit -> byId.containsKey(hit.id()))
-                .map(hit -> new FaqHit(byId.get(hit.id()), hit.score(), hit.questionHighlight(), hit.answerSnippet()))
-                .toList();
-        return new Page<>(results, page.more() ? OffsetPageRequest.cursor(offset + limit) : null);
+        return new Page<>(
+                publishedArticles(page.hits()), page.more() ? OffsetPageRequest.cursor(offset + limit) : null);
     }
 
     /** The best few articles for what a customer is writing in a ticket ("more like this"). */
@@ -145,12 +138,21 @@ public class FaqService {
         }
         List<SearchHit> hits = search.index().suggest(text, SUGGESTIONS);
         searchLog.record(text, hits.size(), who, "suggestion");
+        return publishedArticles(hits);
+    }
+
+    /**
+     * The hits' articles, read with one query, in the hits' order; a hit whose article was deleted
+     * or unpublished since the index saw it is left out.
+     */
+    private List<FaqHit> publishedArticles(List<SearchHit> hits) {
         Map<String, Faq> byId = faqs.findAll(hits.stream().map(SearchHit::id).toList()).stream()
                 .filter(Faq::published)
                 .collect(Collectors.toMap(Faq::id, f -> f));
         return hits.stream()
-                .filter(hit -> byId.containsKey(hit.id()))
-                .map(hit -> new FaqHit(byId.get(hit.id()), hit.score(), hit.questionHighlight(), hit.answerSnippet()))
+                .flatMap(hit -> Optional.ofNullable(byId.get(hit.id()))
+                        .map(faq -> new FaqHit(faq, hit.score(), hit.questionHighlight(), hit.answerSnippet()))
+                        .stream())
                 .toList();
     }
 

@@ -1,11 +1,11 @@
 package io.supportlab.faq;
 
 import io.supportlab.experiments.ProductExperiments;
-import io.supportlab.platform.AddressBar;
-import io.supportlab.platform.Flashes;
-import io.supportlab.platform.FormErrors;
-import io.supportlab.platform.PageRequest;
-import io.supportlab.platform.Problems;
+import io.supportlab.platform.paging.PageRequest;
+import io.supportlab.platform.problems.Problems;
+import io.supportlab.platform.web.AddressBar;
+import io.supportlab.platform.web.Flashes;
+import io.supportlab.platform.web.FormErrors;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
@@ -186,7 +186,7 @@ class FaqWebController {
                 0,
                 org.springframework.web.util.HtmlUtils.htmlEscape(faq.question()),
                 org.springframework.web.util.HtmlUtils.htmlEscape(
-                        io.supportlab.platform.Format.excerpt(faq.answer(), 220)));
+                        io.supportlab.platform.web.Format.excerpt(faq.answer(), 220)));
     }
 
     private static FormErrors errors(ErrorResponseException e) {

@@ -1,9 +1,9 @@
 package io.supportlab.faq;
 
 import io.supportlab.experiments.ProductExperiments;
-import io.supportlab.platform.Ids;
-import io.supportlab.platform.PageRequest;
-import io.supportlab.platform.Pseudonyms;
+import io.supportlab.platform.paging.PageRequest;
+import io.supportlab.platform.persistence.Ids;
+import io.supportlab.platform.persistence.Pseudonyms;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;

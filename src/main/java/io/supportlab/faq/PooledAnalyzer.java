@@ -8,6 +8,7 @@ import java.util.function.UnaryOperator;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenFilter;
 import org.apache.lucene.analysis.TokenStream;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An analyzer whose token streams are reused through a pool shared by all threads, not per thread.
@@ -59,7 +60,8 @@ final class PooledAnalyzer extends Analyzer {
     /** The end of every pooled chain: closing the stream hands its chain back, once. */
     private final class ReturnToPool extends TokenFilter {
 
-        private TokenStreamComponents owner;
+        /** The chain this filter ends, set as soon as the chain is built. */
+        private @Nullable TokenStreamComponents owner;
         /** Set while a caller uses the chain; only that caller's thread reads or writes it meanwhile. */
         private boolean inUse;
 
@@ -75,7 +77,7 @@ final class PooledAnalyzer extends Analyzer {
         @Override
         public void close() throws IOException {
             super.close();
-            if (inUse) {
+            if (inUse && owner != null) {
                 inUse = false;
                 idle.offer(owner);
             }

@@ -1,7 +1,7 @@
 package io.supportlab.faq;
 
 import io.supportlab.audit.AuditLog;
-import io.supportlab.platform.ConflictException;
+import io.supportlab.platform.problems.ConflictException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

@@ -7,7 +7,21 @@
  * (searches logged by earlier versions may hold a customer's address) and {@code experiments} (it
  * declares its FAQ form's experiment and records its events through {@code ProductExperiments}).
  */
+@ApplicationModule(
+        allowedDependencies = {
+            "platform",
+            "platform :: limits",
+            "platform :: paging",
+            "platform :: persistence",
+            "platform :: problems",
+            "platform :: web",
+            "accounts",
+            "audit",
+            "experiments",
+            "privacy"
+        })
 @NullMarked
 package io.supportlab.faq;
 
 import org.jspecify.annotations.NullMarked;
+import org.springframework.modulith.ApplicationModule;

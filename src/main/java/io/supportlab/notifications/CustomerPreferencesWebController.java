@@ -1,7 +1,7 @@
 package io.supportlab.notifications;
 
 import io.supportlab.platform.EmailAddress;
-import io.supportlab.platform.FormErrors;
+import io.supportlab.platform.web.FormErrors;
 import jakarta.validation.Valid;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;

@@ -1,7 +1,7 @@
 package io.supportlab.notifications;
 
 import io.supportlab.platform.EmailAddress;
-import io.supportlab.platform.SqlDialect;
+import io.supportlab.platform.persistence.SqlDialect;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;

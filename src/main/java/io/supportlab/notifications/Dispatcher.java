@@ -1,7 +1,7 @@
 package io.supportlab.notifications;
 
 import io.supportlab.platform.EmailAddress;
-import io.supportlab.platform.Problems;
+import io.supportlab.platform.problems.Problems;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;

@@ -1,8 +1,8 @@
 package io.supportlab.notifications;
 
 import io.supportlab.accounts.Caller;
-import io.supportlab.platform.ConflictException;
-import io.supportlab.platform.ResourceNotFoundException;
+import io.supportlab.platform.problems.ConflictException;
+import io.supportlab.platform.problems.ResourceNotFoundException;
 import io.supportlab.tickets.TicketService;
 import java.time.Clock;
 import java.time.Instant;

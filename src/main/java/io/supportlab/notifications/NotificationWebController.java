@@ -2,9 +2,9 @@ package io.supportlab.notifications;
 
 import io.supportlab.accounts.Caller;
 import io.supportlab.platform.EmailAddress;
-import io.supportlab.platform.Flashes;
-import io.supportlab.platform.FormErrors;
-import io.supportlab.platform.Problems;
+import io.supportlab.platform.problems.Problems;
+import io.supportlab.platform.web.Flashes;
+import io.supportlab.platform.web.FormErrors;
 import jakarta.validation.Valid;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
@@ -24,6 +24,12 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  */
 @Controller
 class NotificationWebController {
+
+    /** The emails sent about a ticket, for the ticket's pages ({@link TicketEmailParts}). */
+    static final String TICKET_EMAILS = "/notifications/ticket/{id}";
+
+    /** A contact's email settings, in the dialog of the ticket pages. */
+    static final String EDIT_PREFERENCES = "/preferences/edit";
 
     private final NotificationService notifications;
     private final PreferenceService preferences;
@@ -52,13 +58,13 @@ class NotificationWebController {
         return "redirect:/notifications";
     }
 
-    @GetMapping("/notifications/ticket/{id}")
+    @GetMapping(TICKET_EMAILS)
     String forTicket(@PathVariable String id, Authentication caller, Model model) {
         model.addAttribute("notifications", notifications.forTicket(id, Caller.of(caller)));
         return "notifications/deliveryLog";
     }
 
-    @GetMapping("/preferences/edit")
+    @GetMapping(EDIT_PREFERENCES)
     String editPreferences(@RequestParam String email, Model model) {
         model.addAttribute("preferences", preferences.get(EmailAddress.of(email)));
         model.addAttribute("errors", FormErrors.NONE);

@@ -1,11 +1,11 @@
 package io.supportlab.notifications;
 
 import io.supportlab.platform.EmailAddress;
-import io.supportlab.platform.Format;
-import io.supportlab.platform.Ids;
-import io.supportlab.platform.RateLimitGroup;
-import io.supportlab.platform.RateLimiter;
 import io.supportlab.platform.SupportLabProperties;
+import io.supportlab.platform.limits.RateLimit;
+import io.supportlab.platform.limits.RateLimiter;
+import io.supportlab.platform.persistence.Ids;
+import io.supportlab.platform.web.Format;
 import java.time.Clock;
 import java.time.Instant;
 import org.jspecify.annotations.Nullable;
@@ -104,15 +104,13 @@ class Outbox {
      * access-link emails are): the public API cannot be used to mail one inbox again and again.
      */
     private boolean overConfirmationCap(Preferences prefs) {
-        return !limiter.consume(RateLimitGroup.CONFIRMATION_EMAILS, prefs.email())
-                .allowed();
+        return !limiter.consume(EmailLimits.CONFIRMATION_EMAILS, prefs.email()).allowed();
     }
 
     private String confirmationCapReason() {
-        SupportLabProperties.Limit cap = properties.rateLimits().of(RateLimitGroup.CONFIRMATION_EMAILS);
-        return "Skipped: more than " + cap.requireCapacity() + " confirmation emails to this address within "
-                + Format.waitTime(cap.requirePeriod().toSeconds()) + " (supportlab.rate-limits."
-                + RateLimitGroup.CONFIRMATION_EMAILS.property() + ")";
+        RateLimit cap = limiter.configured(EmailLimits.CONFIRMATION_EMAILS);
+        return "Skipped: more than " + cap.capacity() + " confirmation emails to this address within "
+                + Format.waitTime(cap.period().toSeconds()) + " (supportlab.rate-limits." + cap.name() + ")";
     }
 
     /** The Message-ID of a ticket's first email, which all later ones refer to. */

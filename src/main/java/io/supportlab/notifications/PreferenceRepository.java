@@ -1,7 +1,7 @@
 package io.supportlab.notifications;
 
-import io.supportlab.platform.Ids;
-import io.supportlab.platform.SqlDialect;
+import io.supportlab.platform.persistence.Ids;
+import io.supportlab.platform.persistence.SqlDialect;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;

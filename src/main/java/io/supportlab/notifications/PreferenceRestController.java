@@ -2,8 +2,8 @@ package io.supportlab.notifications;
 
 import io.supportlab.accounts.Caller;
 import io.supportlab.platform.EmailAddress;
-import io.supportlab.platform.InvalidRequestException;
-import io.supportlab.platform.ResourceNotFoundException;
+import io.supportlab.platform.problems.InvalidRequestException;
+import io.supportlab.platform.problems.ResourceNotFoundException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;

@@ -1,7 +1,7 @@
 package io.supportlab.notifications;
 
 import io.supportlab.platform.EmailAddress;
-import io.supportlab.platform.InvalidRequestException;
+import io.supportlab.platform.problems.InvalidRequestException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Locale;

@@ -1,7 +1,7 @@
 package io.supportlab.notifications;
 
 import io.supportlab.platform.EmailAddress;
-import io.supportlab.platform.FormErrors;
+import io.supportlab.platform.web.FormErrors;
 import java.util.Objects;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;

@@ -1,5 +1,6 @@
 package io.supportlab.platform;
 
+import io.supportlab.platform.limits.RateLimiter;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
@@ -55,13 +56,13 @@ class ApiDocumentation {
 
     @Bean
     @Order(Ordered.LOWEST_PRECEDENCE) // after every other customizer added its error responses
-    OpenApiCustomizer problemResponses() {
+    OpenApiCustomizer problemResponses(RateLimiter limits) {
         return api -> api.getPaths()
-                .forEach((path, item) ->
-                        item.readOperationsMap().forEach((method, operation) -> addProblems(path, method, operation)));
+                .forEach((path, item) -> item.readOperationsMap()
+                        .forEach((method, operation) -> addProblems(path, method, operation, limits)));
     }
 
-    private static void addProblems(String path, PathItem.HttpMethod method, Operation operation) {
+    private static void addProblems(String path, PathItem.HttpMethod method, Operation operation, RateLimiter limits) {
         ApiResponses responses = operation.getResponses();
         boolean hasInput = operation.getRequestBody() != null
                 || (operation.getParameters() != null
@@ -77,8 +78,7 @@ class ApiDocumentation {
             putIfAbsent(responses, "415", "Body not in a supported content type");
         }
         String concrete = path.replaceAll("\\{[^}/]+}", "x");
-        if (RateLimitGroup.of(method.name(), concrete).isPresent()
-                || (method == PathItem.HttpMethod.GET && path.equals("/api/faqs"))) {
+        if (limits.mayLimit(method.name(), concrete)) {
             putIfAbsent(responses, "429", "Too many requests from this client address; see `Retry-After`")
                     .addHeaderObject("Retry-After", retryAfter());
         }

@@ -9,7 +9,6 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
@@ -59,92 +58,15 @@ public record SupportLabProperties(
                     trustedProxies) {}
 
     /**
-     * Token buckets per client address (a whole IPv6 /64 counts as one client). Each group allows
-     * {@code capacity} requests at once and refills at that many per {@code period}.
+     * Abuse limits. Each feature declares its own limits ({@code RateLimit} beans) with defaults;
+     * {@code supportlab.rate-limits.<name>.capacity} and {@code .period} override them.
      *
      * @param enabled switch every limit off, e.g. for a benchmark ({@code SUPPORTLAB_RATE_LIMITS_ENABLED})
-     * @param ticketCreation public ticket creation, API and form (Zammad's form channel allows 20 an hour)
-     * @param search FAQ search and ticket-form suggestions
-     * @param tracking experiment assignment and events (generous: real pages send many)
-     * @param trackedEvents events stored per client address, counted per event, not per request
-     * @param trackedEventBytes bytes of events stored per client address (capacity in bytes)
-     * @param accessLinks customers asking for a new access link by email
-     * @param accessLinkEmails access-link emails sent to one address, whoever asks
-     * @param contactTickets public tickets naming one contact address, whoever sends them (more are flagged)
-     * @param confirmationEmails ticket confirmation emails sent to one address, whoever files the
-     *     tickets (the tickets are filed all the same; the emails over the limit are skipped)
      * @param login failed staff logins
      */
     public record RateLimits(
             @DefaultValue("true") boolean enabled,
-            @Nullable Limit ticketCreation,
-            @Nullable Limit search,
-            @Nullable Limit tracking,
-            @Nullable Limit trackedEvents,
-            @Nullable Limit trackedEventBytes,
-            @Nullable Limit accessLinks,
-            @Nullable Limit accessLinkEmails,
-            @Nullable Limit contactTickets,
-            @Nullable Limit confirmationEmails,
-            @Valid @NotNull @DefaultValue Login login) {
-
-        public RateLimits {
-            ticketCreation = Limit.orDefault(ticketCreation, 20, Duration.ofHours(1));
-            search = Limit.orDefault(search, 120, Duration.ofMinutes(1));
-            tracking = Limit.orDefault(tracking, 1200, Duration.ofMinutes(1));
-            // A page tracks what a person does (views, clicks): rarely more than one event a second.
-            // 3000 a minute is fifty such busy visitors behind one address (an office, a carrier's
-            // NAT); the byte budget bounds what one address adds to the database (~1.4 GB a day).
-            trackedEvents = Limit.orDefault(trackedEvents, 3000, Duration.ofMinutes(1));
-            // 1 MB a minute: 3000 events of ~350 bytes, or a dozen busy visitors whose every
-            // event carries the largest event_data (1 KB).
-            trackedEventBytes = Limit.orDefault(trackedEventBytes, 1_048_576, Duration.ofMinutes(1));
-            accessLinks = Limit.orDefault(accessLinks, 10, Duration.ofHours(1));
-            accessLinkEmails = Limit.orDefault(accessLinkEmails, 3, Duration.ofHours(1));
-            contactTickets = Limit.orDefault(contactTickets, 5, Duration.ofHours(1));
-            confirmationEmails = Limit.orDefault(confirmationEmails, 3, Duration.ofHours(1));
-        }
-
-        /** The limit of a group; never null once bound. */
-        public Limit of(RateLimitGroup group) {
-            Limit limit = switch (group) {
-                case TICKET_CREATION -> ticketCreation;
-                case SEARCH -> search;
-                case TRACKING -> tracking;
-                case TRACKED_EVENTS -> trackedEvents;
-                case TRACKED_EVENT_BYTES -> trackedEventBytes;
-                case ACCESS_LINKS -> accessLinks;
-                case ACCESS_LINK_EMAILS -> accessLinkEmails;
-                case CONTACT_TICKETS -> contactTickets;
-                case CONFIRMATION_EMAILS -> confirmationEmails;
-            };
-            return java.util.Objects.requireNonNull(limit);
-        }
-    }
-
-    /** {@code capacity} requests per {@code period}; either may be left out to keep its default. */
-    public record Limit(@Nullable Long capacity, @Nullable Duration period) {
-
-        static Limit orDefault(@Nullable Limit given, long capacity, Duration period) {
-            if (given == null) {
-                return new Limit(capacity, period);
-            }
-            long c = given.capacity() == null ? capacity : given.capacity();
-            Duration p = given.period() == null ? period : given.period();
-            if (c < 1 || p.isNegative() || p.isZero()) {
-                throw new IllegalArgumentException("A rate limit needs a capacity of at least 1 and a positive period");
-            }
-            return new Limit(c, p);
-        }
-
-        public long requireCapacity() {
-            return java.util.Objects.requireNonNull(capacity);
-        }
-
-        public Duration requirePeriod() {
-            return java.util.Objects.requireNonNull(period);
-        }
-    }
+            @Valid @NotNull @DefaultValue Login login) {}
 
     /**
      * Failed password logins (OWASP's authentication guidance: make guessing expensive without

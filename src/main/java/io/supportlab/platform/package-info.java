@@ -4,7 +4,9 @@
  *
  * <p>Every feature may use this package; this package depends on no feature.
  */
+@ApplicationModule(allowedDependencies = {})
 @NullMarked
 package io.supportlab.platform;
 
 import org.jspecify.annotations.NullMarked;
+import org.springframework.modulith.ApplicationModule;

@@ -4,8 +4,8 @@ import io.supportlab.audit.AuditEntry;
 import io.supportlab.audit.AuditFilter;
 import io.supportlab.audit.AuditLog;
 import io.supportlab.platform.EmailAddress;
-import io.supportlab.platform.InvalidRequestException;
-import io.supportlab.platform.PageRequest;
+import io.supportlab.platform.paging.PageRequest;
+import io.supportlab.platform.problems.InvalidRequestException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -70,7 +70,8 @@ public class PrivacyService {
         String normalized = normalize(email);
         Erased erased = Objects.requireNonNull(transactions.execute(status -> eraseRows(normalized, actor)));
         boolean purged = storage.purge(erased.changedTables());
-        return new ErasureReport(erased.entry().target(), erased.entry().createdAt(), erased.counts(), purged);
+        return new ErasureReport(
+                Objects.requireNonNull(erased.entry().target()), erased.entry().createdAt(), erased.counts(), purged);
     }
 
     /** The erasures of {@code email} that the audit log records, newest first. */

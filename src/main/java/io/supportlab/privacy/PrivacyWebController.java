@@ -1,8 +1,8 @@
 package io.supportlab.privacy;
 
 import io.supportlab.platform.EmailAddress;
-import io.supportlab.platform.Flashes;
-import io.supportlab.platform.FormErrors;
+import io.supportlab.platform.web.Flashes;
+import io.supportlab.platform.web.FormErrors;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;

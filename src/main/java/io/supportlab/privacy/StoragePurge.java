@@ -1,6 +1,6 @@
 package io.supportlab.privacy;
 
-import io.supportlab.platform.SqlDialect;
+import io.supportlab.platform.persistence.SqlDialect;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;

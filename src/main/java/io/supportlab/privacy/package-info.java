@@ -7,7 +7,17 @@
  * {@link io.supportlab.privacy.PersonalData}, so this package knows none of them and they depend on
  * it, not the other way round.
  */
+@ApplicationModule(
+        allowedDependencies = {
+            "platform",
+            "platform :: paging",
+            "platform :: persistence",
+            "platform :: problems",
+            "platform :: web",
+            "audit"
+        })
 @NullMarked
 package io.supportlab.privacy;
 
 import org.jspecify.annotations.NullMarked;
+import org.springframework.modulith.ApplicationModule;

@@ -1,6 +1,6 @@
 package io.supportlab.tickets;
 
-import io.supportlab.platform.SqlDialect;
+import io.supportlab.platform.persistence.SqlDialect;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;

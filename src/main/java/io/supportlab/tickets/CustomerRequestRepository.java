@@ -1,6 +1,6 @@
 package io.supportlab.tickets;
 
-import io.supportlab.platform.SqlDialect;
+import io.supportlab.platform.persistence.SqlDialect;
 import java.time.Instant;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;

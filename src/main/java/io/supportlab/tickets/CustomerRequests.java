@@ -1,8 +1,7 @@
 package io.supportlab.tickets;
 
-import io.supportlab.platform.Ids;
-import io.supportlab.platform.RateLimitGroup;
-import io.supportlab.platform.RateLimiter;
+import io.supportlab.platform.limits.RateLimiter;
+import io.supportlab.platform.persistence.Ids;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Objects;
@@ -95,7 +94,7 @@ class CustomerRequests {
         }
         String email = next.get().email();
         if (ticketRows.hasTickets(email)
-                && limiter.consume(RateLimitGroup.ACCESS_LINK_EMAILS, email).allowed()) {
+                && limiter.consume(TicketLimits.ACCESS_LINK_EMAILS, email).allowed()) {
             events.publishEvent(new CustomerAccessRequested(email));
         }
         return true;

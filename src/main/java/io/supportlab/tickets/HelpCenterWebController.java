@@ -2,8 +2,8 @@ package io.supportlab.tickets;
 
 import io.supportlab.experiments.ProductExperiments;
 import io.supportlab.faq.FaqService;
-import io.supportlab.platform.FormErrors;
-import io.supportlab.platform.Ids;
+import io.supportlab.platform.persistence.Ids;
+import io.supportlab.platform.web.FormErrors;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;

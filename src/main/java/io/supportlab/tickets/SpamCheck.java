@@ -1,10 +1,10 @@
 package io.supportlab.tickets;
 
 import io.supportlab.accounts.SignedTokens;
-import io.supportlab.platform.Ids;
-import io.supportlab.platform.RateLimitGroup;
-import io.supportlab.platform.RateLimiter;
 import io.supportlab.platform.SupportLabProperties;
+import io.supportlab.platform.limits.RateLimit;
+import io.supportlab.platform.limits.RateLimiter;
+import io.supportlab.platform.persistence.Ids;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -60,7 +60,7 @@ class SpamCheck {
     private final SignedTokens tokens;
     private final TicketProperties properties;
     private final RateLimiter limiter;
-    private final SupportLabProperties.Limit contactLimit;
+    private final RateLimit contactLimit;
     private final Clock clock;
 
     SpamCheck(
@@ -72,7 +72,7 @@ class SpamCheck {
         this.tokens = tokens;
         this.properties = properties;
         this.limiter = limiter;
-        this.contactLimit = platform.rateLimits().of(RateLimitGroup.CONTACT_TICKETS);
+        this.contactLimit = limiter.configured(TicketLimits.CONTACT_TICKETS);
         this.clock = clock;
     }
 
@@ -97,7 +97,7 @@ class SpamCheck {
 
     /** The token to carry over to a form shown again after a validation error: the same one while it is good. */
     String carriedOver(@Nullable String formToken) {
-        return parse(formToken).filter(this::fresh).isPresent() ? formToken : formToken();
+        return formToken != null && parse(formToken).filter(this::fresh).isPresent() ? formToken : formToken();
     }
 
     /** Judges a help-center form submission by its honeypot field and form token. */
@@ -122,11 +122,11 @@ class SpamCheck {
      * them within the period than {@code supportlab.rate-limits.contact-tickets} allows.
      */
     Optional<String> addressReason(String email) {
-        if (limiter.consume(RateLimitGroup.CONTACT_TICKETS, email).allowed()) {
+        if (limiter.consume(TicketLimits.CONTACT_TICKETS, email).allowed()) {
             return Optional.empty();
         }
-        return Optional.of("more than " + contactLimit.requireCapacity() + " public tickets for this address within "
-                + contactLimit.requirePeriod());
+        return Optional.of("more than " + contactLimit.capacity() + " public tickets for this address within "
+                + contactLimit.period());
     }
 
     private static Verdict confirm(String reason) {

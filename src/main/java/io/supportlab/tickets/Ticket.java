@@ -1,8 +1,8 @@
 package io.supportlab.tickets;
 
-import io.supportlab.platform.ConflictException;
-import io.supportlab.platform.Ids;
-import io.supportlab.platform.Text;
+import io.supportlab.platform.persistence.Ids;
+import io.supportlab.platform.problems.ConflictException;
+import io.supportlab.platform.web.Text;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,6 +1,6 @@
 package io.supportlab.tickets;
 
-import io.supportlab.platform.ConflictException;
+import io.supportlab.platform.problems.ConflictException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

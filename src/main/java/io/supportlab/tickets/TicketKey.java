@@ -1,6 +1,6 @@
 package io.supportlab.tickets;
 
-import io.supportlab.platform.Ids;
+import io.supportlab.platform.persistence.Ids;
 import java.util.Locale;
 import java.util.Optional;
 

@@ -1,7 +1,7 @@
 package io.supportlab.tickets;
 
 import io.supportlab.accounts.StaffUser;
-import io.supportlab.platform.Page;
+import io.supportlab.platform.paging.Page;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 

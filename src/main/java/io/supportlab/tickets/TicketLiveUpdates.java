@@ -1,6 +1,6 @@
 package io.supportlab.tickets;
 
-import io.supportlab.platform.LiveUpdates;
+import io.supportlab.platform.live.LiveUpdates;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;

@@ -1,7 +1,8 @@
 package io.supportlab.tickets;
 
-import io.supportlab.platform.PageRequest;
-import io.supportlab.platform.SqlDialect;
+import io.supportlab.platform.paging.NewestFirst;
+import io.supportlab.platform.paging.PageRequest;
+import io.supportlab.platform.persistence.SqlDialect;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,7 +20,6 @@ record TicketQuery(String where, Map<String, Object> params) {
     static TicketQuery of(TicketFilter filter, PageRequest page, SqlDialect dialect) {
         StringBuilder where = new StringBuilder(" WHERE 1 = 1");
         Map<String, Object> params = new HashMap<>();
-        params.put("limit", page.probeSize());
         where.append(" AND spam = :spam");
         params.put("spam", Boolean.TRUE.equals(filter.spam()));
         if (filter.status() != null) {
@@ -48,12 +48,7 @@ record TicketQuery(String where, Map<String, Object> params) {
             }
             where.append(')');
         }
-        if (page.after() != null) {
-            // Keyset: strictly after the last row of the previous page in (created_at, id) order.
-            where.append(" AND (created_at < :afterAt OR (created_at = :afterAt AND id < :afterId))");
-            params.put("afterAt", dialect.timestamp(page.after().createdAt()));
-            params.put("afterId", page.after().id());
-        }
+        NewestFirst.continueAfter(page, where, params, dialect);
         return new TicketQuery(where.toString(), params);
     }
 

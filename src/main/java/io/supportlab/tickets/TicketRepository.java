@@ -1,7 +1,8 @@
 package io.supportlab.tickets;
 
-import io.supportlab.platform.PageRequest;
-import io.supportlab.platform.SqlDialect;
+import io.supportlab.platform.paging.NewestFirst;
+import io.supportlab.platform.paging.PageRequest;
+import io.supportlab.platform.persistence.SqlDialect;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
@@ -129,8 +130,7 @@ class TicketRepository {
 
     List<Ticket> list(TicketFilter filter, PageRequest page) {
         TicketQuery query = TicketQuery.of(filter, page, dialect);
-        return jdbc.sql("SELECT " + COLUMNS + " FROM tickets" + query.where()
-                        + " ORDER BY created_at DESC, id DESC LIMIT :limit")
+        return jdbc.sql("SELECT " + COLUMNS + " FROM tickets" + query.where() + NewestFirst.ORDER_AND_LIMIT)
                 .params(query.params())
                 .query(TicketRepository::map)
                 .list();

@@ -2,9 +2,9 @@ package io.supportlab.tickets;
 
 import io.supportlab.accounts.Caller;
 import io.supportlab.platform.DeliverableEmail;
-import io.supportlab.platform.InvalidRequestException;
-import io.supportlab.platform.PageRequest;
-import io.supportlab.platform.PageResponses;
+import io.supportlab.platform.paging.PageRequest;
+import io.supportlab.platform.paging.PageResponses;
+import io.supportlab.platform.problems.InvalidRequestException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;

@@ -1,7 +1,7 @@
 package io.supportlab.tickets;
 
 import io.supportlab.accounts.StaffUser;
-import io.supportlab.platform.FormErrors;
+import io.supportlab.platform.web.FormErrors;
 import java.util.List;
 
 /**

@@ -2,12 +2,12 @@ package io.supportlab.tickets;
 
 import io.supportlab.accounts.Caller;
 import io.supportlab.accounts.StaffDirectory;
-import io.supportlab.platform.AddressBar;
-import io.supportlab.platform.Flashes;
-import io.supportlab.platform.FormErrors;
-import io.supportlab.platform.LiveUpdates;
-import io.supportlab.platform.PageRequest;
-import io.supportlab.platform.Problems;
+import io.supportlab.platform.live.LiveUpdates;
+import io.supportlab.platform.paging.PageRequest;
+import io.supportlab.platform.problems.Problems;
+import io.supportlab.platform.web.AddressBar;
+import io.supportlab.platform.web.Flashes;
+import io.supportlab.platform.web.FormErrors;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
@@ -72,12 +72,25 @@ class TicketWebController {
     private final StaffDirectory staff;
     private final LiveUpdates live;
     private final CustomerEmailReach emailReach;
+    private final TicketPageParts parts;
 
-    TicketWebController(TicketService tickets, StaffDirectory staff, LiveUpdates live, CustomerEmailReach emailReach) {
+    TicketWebController(
+            TicketService tickets,
+            StaffDirectory staff,
+            LiveUpdates live,
+            CustomerEmailReach emailReach,
+            TicketPageParts parts) {
         this.tickets = tickets;
         this.staff = staff;
         this.live = live;
         this.emailReach = emailReach;
+        this.parts = parts;
+    }
+
+    /** Every page and fragment here may show what notifications adds to a ticket. */
+    @ModelAttribute("parts")
+    TicketPageParts parts() {
+        return parts;
     }
 
     @GetMapping
@@ -89,7 +102,7 @@ class TicketWebController {
         model.addAttribute("list", listView(filter, cursor, request));
         model.addAttribute("values", new NewTicket("", "", TicketPriority.MEDIUM, ""));
         model.addAttribute("errors", FormErrors.NONE);
-        model.addAttribute("draftId", io.supportlab.platform.Ids.newId());
+        model.addAttribute("draftId", io.supportlab.platform.persistence.Ids.newId());
         return "tickets/list";
     }
 
@@ -117,7 +130,7 @@ class TicketWebController {
         if (binding.hasErrors()) {
             model.addAttribute("list", listView(TicketFilter.NONE, null, request));
             model.addAttribute("errors", FormErrors.of(binding));
-            model.addAttribute("draftId", io.supportlab.platform.Ids.newId());
+            model.addAttribute("draftId", io.supportlab.platform.persistence.Ids.newId());
             return "tickets/list";
         }
         Ticket ticket = tickets.create(values, caller.getName());

@@ -7,7 +7,23 @@
  * privacy} (it holds customers' data). Whether a customer gets email is asked through {@link io.supportlab.tickets.CustomerEmailReach}, which
  * {@code notifications} (a listener of this feature's events) implements.
  */
+@ApplicationModule(
+        allowedDependencies = {
+            "platform",
+            "platform :: limits",
+            "platform :: live",
+            "platform :: paging",
+            "platform :: persistence",
+            "platform :: problems",
+            "platform :: web",
+            "accounts",
+            "audit",
+            "experiments",
+            "faq",
+            "privacy"
+        })
 @NullMarked
 package io.supportlab.tickets;
 
 import org.jspecify.annotations.NullMarked;
+import org.springframework.modulith.ApplicationModule;

@@ -3,7 +3,7 @@ package io.supportlab.accounts;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.supportlab.platform.ConflictException;
+import io.supportlab.platform.problems.ConflictException;
 import io.supportlab.testing.IntegrationTest;
 import io.supportlab.testing.UsePostgres;
 import java.util.ArrayList;

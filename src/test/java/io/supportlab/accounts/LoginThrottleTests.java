@@ -269,15 +269,6 @@ class LoginThrottleTests {
                         List.of()),
                 new SupportLabProperties.RateLimits(
                         true,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
                         new SupportLabProperties.Login(
                                 free, lockoutAfter, addressLockoutAfter, lockout, maxAccountDelay)));
     }

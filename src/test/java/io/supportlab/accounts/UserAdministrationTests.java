@@ -5,8 +5,8 @@ import static io.supportlab.accounts.StaffFixtures.PASSWORD;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.supportlab.platform.ConflictException;
-import io.supportlab.platform.FieldError;
+import io.supportlab.platform.problems.ConflictException;
+import io.supportlab.platform.problems.FieldError;
 import io.supportlab.testing.IntegrationTest;
 import io.supportlab.testing.UsePostgres;
 import java.util.List;

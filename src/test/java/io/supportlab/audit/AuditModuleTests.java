@@ -3,8 +3,8 @@ package io.supportlab.audit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.supportlab.platform.Page;
-import io.supportlab.platform.PageRequest;
+import io.supportlab.platform.paging.Page;
+import io.supportlab.platform.paging.PageRequest;
 import io.supportlab.testing.MovableTime;
 import io.supportlab.testing.MutableClock;
 import io.supportlab.testing.UsePostgres;

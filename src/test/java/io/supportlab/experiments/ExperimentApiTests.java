@@ -2,7 +2,7 @@ package io.supportlab.experiments;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.supportlab.platform.PageRequest;
+import io.supportlab.platform.paging.PageRequest;
 import io.supportlab.testing.IntegrationTest;
 import io.supportlab.testing.UsePostgres;
 import java.util.ArrayList;

@@ -3,7 +3,7 @@ package io.supportlab.experiments;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import io.supportlab.platform.SqlDialect;
+import io.supportlab.platform.persistence.SqlDialect;
 import io.supportlab.testing.Browser;
 import io.supportlab.testing.BrowserTest;
 import java.util.List;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.Mockito.doAnswer;
 
-import io.supportlab.platform.SqlDialect;
+import io.supportlab.platform.persistence.SqlDialect;
 import io.supportlab.testing.IntegrationTest;
 import io.supportlab.testing.UsePostgres;
 import java.util.concurrent.CountDownLatch;

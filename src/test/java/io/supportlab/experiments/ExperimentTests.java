@@ -3,9 +3,9 @@ package io.supportlab.experiments;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.supportlab.platform.ConflictException;
-import io.supportlab.platform.FieldError;
-import io.supportlab.platform.InvalidRequestException;
+import io.supportlab.platform.problems.ConflictException;
+import io.supportlab.platform.problems.FieldError;
+import io.supportlab.platform.problems.InvalidRequestException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

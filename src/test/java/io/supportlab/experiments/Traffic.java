@@ -1,6 +1,6 @@
 package io.supportlab.experiments;
 
-import io.supportlab.platform.SqlDialect;
+import io.supportlab.platform.persistence.SqlDialect;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import org.springframework.jdbc.core.simple.JdbcClient;

@@ -40,7 +40,7 @@ class FaqApiTests {
         SearchLog searchLog;
 
         @Autowired
-        io.supportlab.platform.SqlDialect dialect;
+        io.supportlab.platform.persistence.SqlDialect dialect;
 
         @BeforeEach
         void emptyIndexAndSearchLog() {
@@ -299,7 +299,7 @@ class FaqApiTests {
                             INSERT INTO faqs (id, question, answer, category, status, created_at, updated_at)
                             VALUES (:id, 'Do you refund?', 'Within 30 days.', 'billing', 'published', :now, :now)
                             """)
-                    .param("id", io.supportlab.platform.Ids.newId())
+                    .param("id", io.supportlab.platform.persistence.Ids.newId())
                     .param("now", dialect.timestamp(java.time.Instant.now()))
                     .update();
             assertThat(billingCount()).isEqualTo(1);

@@ -2,6 +2,7 @@ package io.supportlab.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.supportlab.platform.persistence.SqlDialect;
 import io.supportlab.testing.TestPostgres;
 import io.supportlab.testing.TestSqlite;
 import io.supportlab.testing.UsePostgres;

@@ -2,7 +2,7 @@ package io.supportlab.privacy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.supportlab.platform.SqlDialect;
+import io.supportlab.platform.persistence.SqlDialect;
 import io.supportlab.testing.IntegrationTest;
 import io.supportlab.testing.UsePostgres;
 import java.io.IOException;

@@ -1,6 +1,6 @@
 package io.supportlab.privacy;
 
-import io.supportlab.platform.SqlDialect;
+import io.supportlab.platform.persistence.SqlDialect;
 import io.supportlab.testing.IntegrationTest;
 import java.time.Instant;
 import java.util.Locale;

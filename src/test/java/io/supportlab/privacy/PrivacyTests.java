@@ -3,7 +3,7 @@ package io.supportlab.privacy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.supportlab.audit.AuditLog;
-import io.supportlab.platform.SqlDialect;
+import io.supportlab.platform.persistence.SqlDialect;
 import io.supportlab.testing.IntegrationTest;
 import io.supportlab.testing.PageSession;
 import io.supportlab.testing.UsePostgres;

@@ -1,6 +1,6 @@
 package io.supportlab.testing;
 
-import io.supportlab.platform.DerivedDataCache;
+import io.supportlab.platform.persistence.DerivedDataCache;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;

@@ -3,7 +3,7 @@ package io.supportlab.tickets;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.supportlab.platform.ConflictException;
+import io.supportlab.platform.problems.ConflictException;
 import org.junit.jupiter.api.Test;
 
 class TicketEditTests {

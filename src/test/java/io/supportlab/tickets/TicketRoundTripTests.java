@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.supportlab.accounts.Caller;
 import io.supportlab.accounts.Role;
-import io.supportlab.platform.SqlDialect;
+import io.supportlab.platform.persistence.SqlDialect;
 import io.supportlab.testing.IntegrationTest;
 import io.supportlab.testing.StatementLog;
 import io.supportlab.testing.UsePostgres;

@@ -1,0 +1,17 @@
+package io.supportlab.platform.live;
+
+import io.supportlab.platform.persistence.SqlDialect;
+import javax.sql.DataSource;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import tools.jackson.databind.json.JsonMapper;
+
+@Configuration(proxyBeanMethods = false)
+class LiveUpdatesConfiguration {
+
+    @Bean
+    LiveUpdates liveUpdates(SqlDialect dialect, DataSource dataSource, JsonMapper json) {
+        LocalLiveUpdates local = new LocalLiveUpdates();
+        return dialect == SqlDialect.POSTGRESQL ? new PostgresLiveUpdates(local, dataSource, json) : local;
+    }
+}
