@@ -74,11 +74,12 @@ public class AssignmentService implements AutoCloseable {
             return inside(experiment, stored.get(), false);
         }
         Decided decided = decide(experiment, user, attributes);
-        if (decided.assignment() == null) {
-            return decided.outside();
+        Assignment assignment = decided.assignment();
+        if (assignment == null) {
+            return Objects.requireNonNull(decided.outside(), "a decision is an assignment or an answer");
         }
-        if (newAssignments.submit(decided.assignment())) {
-            return inside(experiment, decided.assignment(), true);
+        if (newAssignments.submit(assignment)) {
+            return inside(experiment, assignment, true);
         }
         // Another request assigned this user a moment ago: theirs is the one that counts.
         return inside(experiment, assignments.find(experiment.id(), user).orElseThrow(), false);
@@ -194,7 +195,7 @@ public class AssignmentService implements AutoCloseable {
         }
         Variant variant = experiment.variants().get(decision.variationIndex());
         return new Decided(
-                new Assignment(experiment.id(), user, variant.key(), decision.bucket(), Instant.now(clock)), null);
+                new Assignment(experiment.id(), user, variant.validKey(), decision.bucket(), Instant.now(clock)), null);
     }
 
     /** Stores a batch of new assignments; element i is false where user i had been assigned meanwhile. */
@@ -262,7 +263,7 @@ public class AssignmentService implements AutoCloseable {
                 experiment.id(),
                 experiment.key(),
                 user,
-                control.key(),
+                control.validKey(),
                 control.displayName(),
                 false,
                 bucket,

@@ -100,8 +100,8 @@ public record Experiment(
                 name,
                 Text.cleanOrNull(input.description()),
                 Text.cleanOrNull(input.hypothesis()),
-                variants.get(0).key(),
-                variants.get(1).key(),
+                variants.get(0).validKey(),
+                variants.get(1).validKey(),
                 Objects.requireNonNull(input.targetMetric()),
                 ExperimentStatus.DRAFT,
                 input.confidenceLevel() == null ? 0.95 : input.confidenceLevel(),
@@ -356,8 +356,8 @@ public record Experiment(
         /** The variants, the first the control; the seed's control and test fields follow them. */
         Builder variants(List<Variant> variants) {
             this.variants = variants;
-            this.controlVariant = variants.get(0).key();
-            this.testVariant = variants.get(1).key();
+            this.controlVariant = variants.get(0).validKey();
+            this.testVariant = variants.get(1).validKey();
             return this;
         }
 

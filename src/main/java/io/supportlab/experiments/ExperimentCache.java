@@ -66,7 +66,7 @@ class ExperimentCache implements DerivedDataCache {
 
     Optional<Experiment> get(String idOrKey) {
         Entry entry = byIdOrKey.get(idOrKey);
-        if (fresh(entry, Instant.now(clock))) {
+        if (entry != null && fresh(entry, Instant.now(clock))) {
             return Optional.of(entry.experiment());
         }
         return Optional.ofNullable(getAll(List.of(idOrKey)).get(idOrKey));
@@ -82,7 +82,7 @@ class ExperimentCache implements DerivedDataCache {
         Set<String> unknown = new LinkedHashSet<>();
         for (String name : idsOrKeys) {
             Entry entry = byIdOrKey.get(name);
-            if (fresh(entry, now)) {
+            if (entry != null && fresh(entry, now)) {
                 found.put(name, entry.experiment());
             } else if (missing.getIfPresent(name) == null) {
                 unknown.add(name);
@@ -116,8 +116,8 @@ class ExperimentCache implements DerivedDataCache {
         return loaded;
     }
 
-    private static boolean fresh(@Nullable Entry entry, Instant now) {
-        return entry != null && entry.loadedAt().plus(TIME_TO_LIVE).isAfter(now);
+    private static boolean fresh(Entry entry, Instant now) {
+        return entry.loadedAt().plus(TIME_TO_LIVE).isAfter(now);
     }
 
     private Map<String, Experiment> load(Set<String> names, Instant now) {

@@ -132,7 +132,7 @@ public class ResultsService {
         List<Boolean> valued = new ArrayList<>();
         for (String metric : experiment.metrics()) {
             List<ResultsRepository.VariantTotals> totals =
-                    ResultsRepository.totals(participants, converters.get(metric));
+                    ResultsRepository.totals(participants, converters.getOrDefault(metric, List.of()));
             boolean values = totals.stream().anyMatch(ResultsRepository.VariantTotals::valued);
             valued.add(values);
             inputs.add(input(experiment, totals, values));
@@ -153,7 +153,7 @@ public class ResultsService {
                 now,
                 rows,
                 metrics,
-                timeSeries(experiment, participants, converters.get(experiment.targetMetric())),
+                timeSeries(experiment, participants, converters.getOrDefault(experiment.targetMetric(), List.of())),
                 experiment.version());
     }
 
@@ -164,9 +164,9 @@ public class ResultsService {
                 .collect(Collectors.toMap(ResultsRepository.VariantTotals::variant, Function.identity()));
         List<VariantInput> variants = experiment.variants().stream()
                 .map(v -> {
-                    var t = byVariant.get(v.key());
+                    var t = byVariant.get(v.validKey());
                     VariantInput input = VariantInput.conversion(
-                            v.key(),
+                            v.validKey(),
                             v.displayName(),
                             v.weight() == null ? 0 : v.weight(),
                             t == null ? 0 : t.participants(),
@@ -222,11 +222,11 @@ public class ResultsService {
         List<String> dayList = List.copyOf(days);
         List<ExperimentResults.TimeSeries.Line> lines = experiment.variants().stream()
                 .map(v -> new ExperimentResults.TimeSeries.Line(
-                        v.key(),
-                        cumulative(participants, v.key(), dayList),
-                        cumulative(conversions, v.key(), dayList),
+                        v.validKey(),
+                        cumulative(participants, v.validKey(), dayList),
+                        cumulative(conversions, v.validKey(), dayList),
                         v.displayName(),
-                        v.key().equals(experiment.control().key())))
+                        v.validKey().equals(experiment.control().key())))
                 .toList();
         return new ExperimentResults.TimeSeries(dayList, lines);
     }

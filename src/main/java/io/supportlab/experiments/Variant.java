@@ -6,6 +6,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /** One arm of an experiment. The first variant of an experiment is its control. */
@@ -18,6 +19,14 @@ public record Variant(
 
         @Size(max = 100) @Nullable String name,
         @NotNull @DecimalMin("0") @DecimalMax("1") @Nullable Double weight) {
+
+    /**
+     * The key of a variant of a stored experiment: keys are validated before anything is stored,
+     * so this fails only on a variant that was never validated.
+     */
+    public String validKey() {
+        return Objects.requireNonNull(key, "a variant without a key");
+    }
 
     public String displayName() {
         return name == null || name.isBlank() ? String.valueOf(key) : name;

@@ -3,6 +3,7 @@ package io.supportlab.experiments;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * Variant weights as people type them. Three variants at 0.333 add up to 0.999 and 0.33 to 0.99:
@@ -45,7 +46,7 @@ final class Weights {
             return variants;
         }
         return variants.stream()
-                .map(v -> new Variant(v.key(), v.name(), v.weight() / total))
+                .map(v -> new Variant(v.key(), v.name(), Objects.requireNonNull(v.weight()) / total))
                 .toList();
     }
 }
