@@ -73,6 +73,7 @@ class AuditModuleTests {
                     .isNotEmpty()
                     .allMatch(name -> name.equals("io.supportlab.audit")
                             || name.equals("io.supportlab.platform")
+                            || name.startsWith("io.supportlab.platform.")
                             || name.equals("io.supportlab.testing"));
         }
 
