@@ -1,5 +1,6 @@
 package io.supportlab.tickets;
 
+import io.supportlab.platform.EmailAddress;
 import io.supportlab.platform.limits.RateLimiter;
 import io.supportlab.platform.persistence.Ids;
 import java.time.Clock;
@@ -77,7 +78,7 @@ class CustomerRequests {
      */
     @Transactional
     public void requestAccessLink(String email) {
-        requests.recordAccessLinkRequest(Ids.newId(), TicketService.normalizeEmail(email), Instant.now(clock));
+        requests.recordAccessLinkRequest(Ids.newId(), EmailAddress.of(email).value(), Instant.now(clock));
     }
 
     /**
@@ -101,7 +102,8 @@ class CustomerRequests {
     }
 
     private @Nullable String addressReason(NewTicket input) {
-        String email = TicketService.normalizeEmail(Objects.requireNonNull(input.contactEmail()));
+        String email =
+                EmailAddress.of(Objects.requireNonNull(input.contactEmail())).value();
         return spam.addressReason(email).orElse(null);
     }
 }

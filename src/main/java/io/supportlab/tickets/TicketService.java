@@ -80,7 +80,8 @@ public class TicketService {
 
     private Ticket file(String id, NewTicket input, @Nullable String submittedBy, @Nullable String spamReason) {
         Instant now = Instant.now(clock);
-        String email = normalizeEmail(Objects.requireNonNull(input.contactEmail()));
+        String email =
+                EmailAddress.of(Objects.requireNonNull(input.contactEmail())).value();
         long number = tickets.nextNumber();
         Ticket ticket = Ticket.builder()
                 .id(id)
@@ -132,7 +133,8 @@ public class TicketService {
 
     private Ticket visible(String idOrReference, Caller caller) {
         return find(idOrReference)
-                .filter(ticket -> caller.staff() || ticket.contactEmail().equals(normalizeEmail(caller.email())))
+                .filter(ticket ->
+                        caller.staff() || EmailAddress.of(caller.email()).matches(ticket.contactEmail()))
                 .orElseThrow(() -> new ResourceNotFoundException("ticket", idOrReference));
     }
 
@@ -143,7 +145,7 @@ public class TicketService {
 
     /** The caller's own tickets, newest first (customers see at most the latest hundred). */
     public List<Ticket> customerTickets(String email) {
-        return tickets.listForCustomer(normalizeEmail(email), CUSTOMER_LIST_LIMIT);
+        return tickets.listForCustomer(EmailAddress.of(email).value(), CUSTOMER_LIST_LIMIT);
     }
 
     /**
@@ -247,7 +249,7 @@ public class TicketService {
     @Transactional
     public Reply reply(String idOrReference, NewReply input, Caller caller) {
         Ticket current = lockForChange(idOrReference);
-        if (caller.customer() && !current.contactEmail().equals(normalizeEmail(caller.email()))) {
+        if (caller.customer() && !EmailAddress.of(caller.email()).matches(current.contactEmail())) {
             throw new ResourceNotFoundException("ticket", idOrReference);
         }
         if (caller.customer()) {
@@ -288,7 +290,7 @@ public class TicketService {
         if (requested.isBlank()) {
             return "";
         }
-        String email = normalizeEmail(requested);
+        String email = EmailAddress.of(requested).value();
         boolean known = staff.activeStaff().stream().map(StaffUser::email).anyMatch(email::equals);
         if (!known) {
             throw new InvalidRequestException("assignee", "no active staff member has the email " + email);
@@ -300,9 +302,5 @@ public class TicketService {
         if (value.isEmpty()) {
             throw new InvalidRequestException(field, "must not be blank");
         }
-    }
-
-    static String normalizeEmail(String email) {
-        return EmailAddress.of(email).value();
     }
 }
