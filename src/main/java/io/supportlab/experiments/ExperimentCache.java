@@ -2,6 +2,7 @@ package io.supportlab.experiments;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import io.supportlab.platform.live.LiveUpdates;
 import io.supportlab.platform.persistence.DerivedDataCache;
 import java.time.Clock;
 import java.time.Duration;
@@ -21,8 +22,9 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 
 /**
  * Experiment definitions for the assignment and event paths, which must not read the database on
- * every call. Changes made on this instance take effect at once; changes made on another instance
- * (several instances on PostgreSQL) within {@link #TIME_TO_LIVE}.
+ * every call. A change takes effect at once on this instance and, through a live-updates notice
+ * after its commit, on every other instance sharing the PostgreSQL database (as soon as the notice
+ * arrives; {@link #TIME_TO_LIVE} bounds how stale a missed notice can leave it).
  *
  * <p>Ids and keys that name no experiment are remembered as missing for as long, so that anyone
  * sending made-up keys to the public endpoints costs no database time after the first lookup. That
@@ -34,6 +36,11 @@ class ExperimentCache implements DerivedDataCache {
 
     static final Duration TIME_TO_LIVE = Duration.ofSeconds(5);
 
+    /** The live-updates channel on which instances tell each other that an experiment changed. */
+    static final String CHANGES = "experiment-settings";
+
+    private static final String CHANGED = "changed";
+
     /** Characters of unknown ids and keys remembered at most (about 2 MB of strings). */
     static final long MAX_MISSING_CHARS = 1_000_000;
 
@@ -43,6 +50,7 @@ class ExperimentCache implements DerivedDataCache {
 
     private final ExperimentRepository experiments;
     private final Clock clock;
+    private final LiveUpdates live;
     private final Map<String, Entry> byIdOrKey = new ConcurrentHashMap<>();
     private final Cache<String, Boolean> missing = Caffeine.newBuilder()
             .maximumWeight(MAX_MISSING_CHARS)
@@ -59,9 +67,16 @@ class ExperimentCache implements DerivedDataCache {
     /** The running experiments as last read, for assigning a user to all of them. Guarded by {@code this}. */
     private @Nullable Running running;
 
-    ExperimentCache(ExperimentRepository experiments, Clock clock) {
+    ExperimentCache(ExperimentRepository experiments, Clock clock, LiveUpdates live) {
         this.experiments = experiments;
         this.clock = clock;
+        this.live = live;
+        live.listen(CHANGES, (event, data) -> {
+            String[] idAndKey = data.split(" ", 2);
+            if (event.equals(CHANGED) && idAndKey.length == 2) {
+                forget(idAndKey[0], idAndKey[1]);
+            }
+        });
     }
 
     Optional<Experiment> get(String idOrKey) {
@@ -161,29 +176,37 @@ class ExperimentCache implements DerivedDataCache {
 
     /**
      * Forgets {@code experiment} under its id and every key it had, and that its id or key was
-     * missing. Inside a transaction it forgets again after the commit: a lookup between the two may
-     * have read and cached the state from before the change.
+     * missing, here and, once committed, on the other instances. Inside a transaction it forgets
+     * again after the commit: a lookup between the two may have read and cached the state from
+     * before the change.
      */
     void evict(Experiment experiment) {
-        forget(experiment);
+        forget(experiment.id(), experiment.key());
         if (TransactionSynchronizationManager.isSynchronizationActive()) {
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override
                 public void afterCommit() {
-                    forget(experiment);
+                    forget(experiment.id(), experiment.key());
+                    tellOtherInstances(experiment);
                 }
             });
+        } else {
+            tellOtherInstances(experiment);
         }
     }
 
-    private synchronized void forget(Experiment experiment) {
+    private void tellOtherInstances(Experiment experiment) {
+        live.publish(CHANGES, CHANGED, experiment.id() + " " + experiment.key());
+    }
+
+    private synchronized void forget(String id, String key) {
         generation++;
         running = null;
-        byIdOrKey.values().removeIf(entry -> entry.experiment().id().equals(experiment.id()));
-        byIdOrKey.remove(experiment.id());
-        byIdOrKey.remove(experiment.key());
-        missing.invalidate(experiment.id());
-        missing.invalidate(experiment.key());
+        byIdOrKey.values().removeIf(entry -> entry.experiment().id().equals(id));
+        byIdOrKey.remove(id);
+        byIdOrKey.remove(key);
+        missing.invalidate(id);
+        missing.invalidate(key);
     }
 
     private synchronized long generation() {

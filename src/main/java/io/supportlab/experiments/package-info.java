@@ -12,6 +12,7 @@
 @ApplicationModule(
         allowedDependencies = {
             "platform :: limits",
+            "platform :: live",
             "platform :: paging",
             "platform :: persistence",
             "platform :: problems",

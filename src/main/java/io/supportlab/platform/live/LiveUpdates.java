@@ -18,4 +18,17 @@ public interface LiveUpdates {
      * commit, so nobody fetches data that is not visible yet.
      */
     void publish(String channel, String event, String data);
+
+    /**
+     * Calls {@code handler} in this instance for every notice published on {@code channel} by any
+     * instance, this one included: how an instance learns that another changed what it caches.
+     * Handlers run on the thread that delivers notices; they must be quick and must not throw.
+     */
+    void listen(String channel, NoticeHandler handler);
+
+    /** What a {@link #listen listener} is given of a notice. */
+    @FunctionalInterface
+    interface NoticeHandler {
+        void notice(String event, String data);
+    }
 }

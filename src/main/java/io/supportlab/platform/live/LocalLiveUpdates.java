@@ -9,6 +9,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
@@ -18,11 +20,14 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
  */
 class LocalLiveUpdates implements LiveUpdates, SmartLifecycle, AutoCloseable {
 
+    private static final Logger log = LoggerFactory.getLogger(LocalLiveUpdates.class);
+
     private static final Duration STREAM_LIFETIME = Duration.ofMinutes(30);
     /** Proxies close idle connections; a comment line now and then keeps the stream open. */
     private static final Duration HEARTBEAT = Duration.ofSeconds(25);
 
     private final Map<String, List<SseEmitter>> subscribers = new ConcurrentHashMap<>();
+    private final Map<String, List<NoticeHandler>> handlers = new ConcurrentHashMap<>();
     private volatile boolean running;
     private final ScheduledExecutorService heartbeat = Executors.newSingleThreadScheduledExecutor(
             Thread.ofVirtual().name("sse-heartbeat").factory());
@@ -51,8 +56,20 @@ class LocalLiveUpdates implements LiveUpdates, SmartLifecycle, AutoCloseable {
         deliver(channel, event, data);
     }
 
-    /** Sends to this instance's subscribers only. */
+    @Override
+    public void listen(String channel, NoticeHandler handler) {
+        handlers.computeIfAbsent(channel, c -> new CopyOnWriteArrayList<>()).add(handler);
+    }
+
+    /** Sends to this instance's subscribers and listeners only. */
     void deliver(String channel, String event, String data) {
+        for (NoticeHandler handler : handlers.getOrDefault(channel, List.of())) {
+            try {
+                handler.notice(event, data);
+            } catch (RuntimeException e) {
+                log.warn("A listener of {} failed on {}", channel, event, e);
+            }
+        }
         for (SseEmitter emitter : subscribers.getOrDefault(channel, List.of())) {
             send(channel, emitter, SseEmitter.event().name(event).data(data));
         }

@@ -58,6 +58,11 @@ class PostgresLiveUpdates implements LiveUpdates, SmartLifecycle {
     }
 
     @Override
+    public void listen(String channel, NoticeHandler handler) {
+        local.listen(channel, handler); // notices of every instance arrive through dispatch()
+    }
+
+    @Override
     public void start() {
         running = true;
         listener = Thread.ofVirtual().name("pg-live-updates").start(this::listen);
