@@ -16,7 +16,9 @@ import org.springframework.stereotype.Component;
  * provider, and records the outcome: sent, retry later with exponential backoff, or failed after
  * the last attempt (or at once, when it cannot be rendered). An address that wants no more email by
  * the time its email is due gets none. A process killed mid-send leaves its rows pending; their
- * lease lapses and they are sent again (at least once: SMTP offers no exactly-once).
+ * lease lapses and they are sent again (at least once: SMTP offers no exactly-once). Each row's
+ * lease is renewed just before it is sent, and every outcome is recorded only under the claim this
+ * instance holds, so that a slow mail server does not let two instances send one batch.
  */
 @Component
 class Dispatcher {
@@ -64,18 +66,29 @@ class Dispatcher {
         List<Notification> batch;
         do {
             Instant now = Instant.now(clock);
-            batch = notifications.claimDue(now, now.plus(properties.lease()), properties.batchSize());
-            batch.forEach(this::deliver);
+            Instant claim = now.plus(properties.lease());
+            batch = notifications.claimDue(now, claim, properties.batchSize());
+            batch.forEach(notification -> deliver(notification, claim));
             attempted += batch.size();
         } while (batch.size() == properties.batchSize());
         return attempted;
     }
 
-    private void deliver(Notification notification) {
+    /**
+     * Sends one claimed row. A batch is sent one row after the other, so each row's lease is renewed
+     * just before it is sent, and only while the claim is still this instance's: a row whose lease
+     * lapsed (a slow mail server) and that another instance claimed is left to that instance.
+     */
+    private void deliver(Notification notification, Instant batchClaim) {
+        Instant claim = Instant.now(clock).plus(properties.lease());
+        if (!notifications.renewClaim(notification.id(), batchClaim, claim)) {
+            log.info("Notification {} is no longer this instance's to send; skipped", notification.id());
+            return;
+        }
         if (notification.notificationType().followsPreferences()) {
             Preferences prefs = preferences.get(EmailAddress.of(notification.recipientEmail()));
             if (!prefs.wantsEmail()) {
-                notifications.markSkipped(notification.id(), Outbox.skipReason(prefs));
+                notifications.markSkipped(notification.id(), claim, Outbox.skipReason(prefs));
                 return;
             }
         }
@@ -85,12 +98,16 @@ class Dispatcher {
         } catch (RuntimeException e) {
             // Waiting does not mend a template; the row fails now, with the reason, and can be retried.
             log.warn("Notification {} could not be rendered", notification.id(), e);
-            notifications.markFailed(notification.id(), MailRenderer.unrenderable(e));
+            notifications.markFailed(notification.id(), claim, MailRenderer.unrenderable(e));
             return;
         }
         try {
             provider.send(mail);
-            notifications.markSent(notification.id(), Instant.now(clock));
+            if (!notifications.markSent(notification.id(), claim, Instant.now(clock))) {
+                log.warn(
+                        "Notification {} was sent, but took longer than its lease and another instance claimed it",
+                        notification.id());
+            }
         } catch (MailProvider.MailDeliveryException | RuntimeException e) {
             String error = Problems.abbreviate(String.valueOf(e.getMessage()), 500);
             int failures = notification.attempts() + 1;
@@ -101,7 +118,7 @@ class Dispatcher {
                         notification.recipientEmail(),
                         failures,
                         error);
-                notifications.markFailed(notification.id(), error);
+                notifications.markFailed(notification.id(), claim, error);
             } else {
                 Instant next = Instant.now(clock).plus(properties.backoff(failures));
                 log.info(
@@ -110,7 +127,7 @@ class Dispatcher {
                         failures,
                         next,
                         error);
-                notifications.markRetry(notification.id(), error, next);
+                notifications.markRetry(notification.id(), claim, error, next);
             }
         }
     }

@@ -50,7 +50,7 @@ class NotificationRepository {
     private static final String MARK_SKIPPED = """
             UPDATE notifications SET status = 'skipped', last_error = :reason, next_attempt_at = NULL,
                 claimed_until = NULL
-            WHERE id = :id
+            WHERE id = :id AND claimed_until = :held
             """;
 
     private static final String FOR_TICKET =
@@ -71,19 +71,29 @@ class NotificationRepository {
     private static final String MARK_SENT = """
             UPDATE notifications SET status = 'sent', sent_at = :now, attempts = attempts + 1, last_error = NULL,
                 claimed_until = NULL, next_attempt_at = NULL
-            WHERE id = :id
+            WHERE id = :id AND claimed_until = :held
+            """;
+
+    /**
+     * Extends this instance's claim on one row before it is sent, if the claim is still this
+     * instance's: the claim is the lease's end this instance wrote, and a row whose lease lapsed
+     * and was claimed again carries the other instance's.
+     */
+    private static final String RENEW_CLAIM = """
+            UPDATE notifications SET claimed_until = :leaseUntil
+            WHERE id = :id AND status = 'pending' AND claimed_until = :held
             """;
 
     private static final String MARK_RETRY = """
             UPDATE notifications SET attempts = attempts + 1, last_error = :error, next_attempt_at = :next,
                 claimed_until = NULL
-            WHERE id = :id
+            WHERE id = :id AND claimed_until = :held
             """;
 
     private static final String MARK_FAILED = """
             UPDATE notifications SET status = 'failed', attempts = attempts + 1, last_error = :error,
                 claimed_until = NULL, next_attempt_at = NULL
-            WHERE id = :id
+            WHERE id = :id AND claimed_until = :held
             """;
 
     private static final String RETRY_FAILED = """
@@ -166,8 +176,14 @@ class NotificationRepository {
         jdbc.sql(MARK_UNRENDERABLE).param("id", id).param("error", error).update();
     }
 
-    void markSkipped(String id, String reason) {
-        jdbc.sql(MARK_SKIPPED).param("id", id).param("reason", reason).update();
+    /** Each {@code mark...} of a claimed row applies only while {@code claim} is still the row's claim. */
+    boolean markSkipped(String id, Instant claim, String reason) {
+        return jdbc.sql(MARK_SKIPPED)
+                        .param("id", id)
+                        .param("held", dialect.timestamp(claim))
+                        .param("reason", reason)
+                        .update()
+                == 1;
     }
 
     List<Notification> forRecipient(String recipient) {
@@ -206,20 +222,46 @@ class NotificationRepository {
                 .toList();
     }
 
-    void markSent(String id, Instant now) {
-        jdbc.sql(MARK_SENT).param("id", id).param("now", dialect.timestamp(now)).update();
+    /**
+     * Moves this instance's claim on a row from {@code claim} to {@code leaseUntil}; false when the
+     * row is no longer this instance's to send (its lease lapsed and another instance claimed it, or
+     * it was sent meanwhile).
+     */
+    boolean renewClaim(String id, Instant claim, Instant leaseUntil) {
+        return jdbc.sql(RENEW_CLAIM)
+                        .param("id", id)
+                        .param("held", dialect.timestamp(claim))
+                        .param("leaseUntil", dialect.timestamp(leaseUntil))
+                        .update()
+                == 1;
     }
 
-    void markRetry(String id, String error, Instant next) {
-        jdbc.sql(MARK_RETRY)
-                .param("id", id)
-                .param("error", error)
-                .param("next", dialect.timestamp(next))
-                .update();
+    boolean markSent(String id, Instant claim, Instant now) {
+        return jdbc.sql(MARK_SENT)
+                        .param("id", id)
+                        .param("held", dialect.timestamp(claim))
+                        .param("now", dialect.timestamp(now))
+                        .update()
+                == 1;
     }
 
-    void markFailed(String id, String error) {
-        jdbc.sql(MARK_FAILED).param("id", id).param("error", error).update();
+    boolean markRetry(String id, Instant claim, String error, Instant next) {
+        return jdbc.sql(MARK_RETRY)
+                        .param("id", id)
+                        .param("held", dialect.timestamp(claim))
+                        .param("error", error)
+                        .param("next", dialect.timestamp(next))
+                        .update()
+                == 1;
+    }
+
+    boolean markFailed(String id, Instant claim, String error) {
+        return jdbc.sql(MARK_FAILED)
+                        .param("id", id)
+                        .param("held", dialect.timestamp(claim))
+                        .param("error", error)
+                        .update()
+                == 1;
     }
 
     boolean retryFailed(String id, Instant now) {

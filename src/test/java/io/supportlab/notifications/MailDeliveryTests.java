@@ -23,6 +23,7 @@ import io.supportlab.tickets.TicketService;
 import io.supportlab.tickets.TicketStatus;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -68,6 +69,9 @@ class MailDeliveryTests {
 
         @Autowired
         Dispatcher dispatcher;
+
+        @Autowired
+        MailRenderer renderer;
 
         @Autowired
         NotificationRepository notifications;
@@ -188,6 +192,36 @@ class MailDeliveryTests {
                     .exchange()
                     .expectStatus()
                     .isEqualTo(409);
+        }
+
+        @Test
+        void anInstanceWhoseLeaseLapsedCanNeitherRenewNorRecordWhatAnotherInstanceClaimedSince() {
+            ticket("Slow mail server", "slow@example.com");
+            renderer.renderStoredCopies();
+            // Instance A claims the row; its mail server is so slow that the lease lapses.
+            Instant now = clock.instant();
+            Instant leaseOfA = now.plus(mailSettings.lease());
+            List<Notification> claimedByA = notifications.claimDue(now, leaseOfA, 10);
+            assertThat(claimedByA).hasSize(1);
+            String id = claimedByA.getFirst().id();
+            // Instance B finds the lease lapsed and claims it.
+            Instant later = leaseOfA.plusSeconds(1);
+            Instant leaseOfB = later.plus(mailSettings.lease());
+            assertThat(notifications.claimDue(later, leaseOfB, 10))
+                    .extracting(Notification::id)
+                    .containsExactly(id);
+
+            assertThat(notifications.renewClaim(id, leaseOfA, later.plusSeconds(60)))
+                    .as("A may not send it any more")
+                    .isFalse();
+            assertThat(notifications.markSent(id, leaseOfA, later)).isFalse();
+            assertThat(notifications.markRetry(id, leaseOfA, "timeout", later)).isFalse();
+            assertThat(notifications.find(id).orElseThrow().status()).isEqualTo(NotificationStatus.PENDING);
+
+            assertThat(notifications.renewClaim(id, leaseOfB, later.plusSeconds(60)))
+                    .isTrue();
+            assertThat(notifications.markSent(id, later.plusSeconds(60), later)).isTrue();
+            assertThat(notifications.find(id).orElseThrow().status()).isEqualTo(NotificationStatus.SENT);
         }
 
         @Test
