@@ -1,9 +1,11 @@
 package io.supportlab.faq;
 
 import io.supportlab.platform.SupportLabProperties;
+import io.supportlab.platform.live.LiveUpdates;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -14,22 +16,37 @@ import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
  * Keeps the Lucene index (in {@code <data dir>/faq-index}) in step with the {@code faqs} table:
- * each committed change is applied at once; at start, and then every half minute, the index is
- * compared with the database and repaired. That repair also picks up changes made by other
- * instances sharing a PostgreSQL database, and anything a crash between commit and index write
- * left out.
+ * each committed change is applied at once, here and, through a live-updates notice, on every
+ * other instance sharing the PostgreSQL database (each keeps its own index). At start, and then
+ * every half minute, the index is compared with the database and repaired: that picks up a notice
+ * an instance missed and anything a crash between commit and index write left out.
  */
 @Component
 class FaqIndexSync implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(FaqIndexSync.class);
 
+    /** The live-updates channel on which instances announce a changed article. */
+    static final String CHANGES = "faq-index";
+
+    private static final String CHANGED = "changed";
+
     private final FaqRepository faqs;
     private final FaqSearchIndex index;
+    private final LiveUpdates live;
+    /** Tells this instance's own notices from the others', which it has applied already. */
+    private final String instance = UUID.randomUUID().toString();
 
-    FaqIndexSync(FaqRepository faqs, SupportLabProperties properties) {
+    FaqIndexSync(FaqRepository faqs, SupportLabProperties properties, LiveUpdates live) {
         this.faqs = faqs;
         this.index = new FaqSearchIndex(properties.dataDir().resolve("faq-index"));
+        this.live = live;
+        live.listen(CHANGES, (event, data) -> {
+            String[] fromAndId = data.split(" ", 2);
+            if (event.equals(CHANGED) && fromAndId.length == 2 && !fromAndId[0].equals(instance)) {
+                apply(fromAndId[1]);
+            }
+        });
     }
 
     FaqSearchIndex index() {
@@ -38,11 +55,21 @@ class FaqIndexSync implements AutoCloseable {
 
     @TransactionalEventListener
     void changed(FaqChanged event) {
+        apply(event.id());
         try {
-            faqs.find(event.id()).ifPresentOrElse(faq -> index.upsert(faq.indexed()), () -> index.delete(event.id()));
+            live.publish(CHANGES, CHANGED, instance + " " + event.id());
+        } catch (RuntimeException e) {
+            log.warn("Could not tell other instances that FAQ {} changed: {}", event.id(), e.getMessage());
+        }
+    }
+
+    /** Indexes the article as the database has it now, or removes it. */
+    private void apply(String id) {
+        try {
+            faqs.find(id).ifPresentOrElse(faq -> index.upsert(faq.indexed()), () -> index.delete(id));
         } catch (RuntimeException e) {
             // The article is committed; the next reconciliation brings the index up to date.
-            log.warn("Could not update the search index for FAQ {}: {}", event.id(), e.getMessage());
+            log.warn("Could not update the search index for FAQ {}: {}", id, e.getMessage());
         }
     }
 

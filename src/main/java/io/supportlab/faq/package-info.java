@@ -11,6 +11,7 @@
         allowedDependencies = {
             "platform",
             "platform :: limits",
+            "platform :: live",
             "platform :: paging",
             "platform :: persistence",
             "platform :: problems",
