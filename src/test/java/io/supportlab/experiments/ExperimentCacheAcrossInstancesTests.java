@@ -8,6 +8,7 @@ import io.supportlab.testing.IntegrationTest;
 import io.supportlab.testing.UsePostgres;
 import java.time.Duration;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
@@ -44,14 +45,29 @@ class ExperimentCacheAcrossInstancesTests {
 
         ExperimentRequests requests;
 
+        final List<String> settled = new CopyOnWriteArrayList<>();
+
         @BeforeEach
         void requests() {
             requests = new ExperimentRequests(JsonMapper.builder().build(), admin());
+            live.listen(ExperimentCache.CHANGES, (event, data) -> settled.add(event + " " + data));
+        }
+
+        /**
+         * Waits until the notices of the changes made so far (this instance's own, which on
+         * PostgreSQL come back through NOTIFY a moment later) have been handled: notices are
+         * handled in order, so a later one heard means the earlier ones were.
+         */
+        void settle() {
+            String token = "settle " + UUID.randomUUID();
+            live.publish(ExperimentCache.CHANGES, "settle", token);
+            await().atMost(NOTICE_WAIT).until(() -> settled.contains("settle " + token));
         }
 
         @Test
         void anotherInstancesNoticeEndsTheCachedCopyAtOnce() {
             String id = requests.running("shared-settings", "Shared settings");
+            settle();
             assertThat(cache.get("shared-settings").orElseThrow().status()).isEqualTo(ExperimentStatus.RUNNING);
 
             // Another instance pauses it: its write, then (after its commit) its notice.
@@ -74,6 +90,7 @@ class ExperimentCacheAcrossInstancesTests {
             List<String> heard = new CopyOnWriteArrayList<>();
             live.listen(ExperimentCache.CHANGES, (event, data) -> heard.add(event + " " + data));
             String id = requests.running("announced", "Announced");
+            settle();
             heard.clear();
 
             requests.setStatus(id, "paused", 200);
@@ -85,6 +102,7 @@ class ExperimentCacheAcrossInstancesTests {
         void aNoticeOfAnotherKindOrAboutAnUnknownExperimentLeavesTheCacheAlone() {
             String untouched = requests.running("untouched", "Untouched");
             String marker = requests.running("marker", "Marker");
+            settle();
             assertThat(cache.get(untouched)).isPresent();
             assertThat(cache.get(marker)).isPresent();
             jdbc.sql("UPDATE ab_tests SET status = 'paused'").update();
