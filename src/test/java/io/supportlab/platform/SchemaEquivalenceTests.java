@@ -71,7 +71,8 @@ class SchemaEquivalenceTests {
 
     /** Tables only PostgreSQL has: what several instances coordinate through (table: why SQLite needs none). */
     static final Map<String, String> POSTGRES_ONLY = Map.ofEntries(Map.entry(
-            "cluster_job_locks", "ShedLock's locks of cluster-wide jobs; SQLite runs one instance, whose jobs need none"));
+            "cluster_job_locks",
+            "ShedLock's locks of cluster-wide jobs; SQLite runs one instance, whose jobs need none"));
 
     private Schema sqlite;
     private Schema postgres;
@@ -158,7 +159,8 @@ class SchemaEquivalenceTests {
             return new Schema(
                     kept,
                     columns.stream()
-                            .filter(c -> kept.contains(c.name().substring(0, c.name().indexOf('.'))))
+                            .filter(c ->
+                                    kept.contains(c.name().substring(0, c.name().indexOf('.'))))
                             .toList(),
                     new TreeSet<>(indexes.stream()
                             .filter(i -> kept.contains(i.substring(0, i.indexOf(' '))))
