@@ -10,9 +10,13 @@ import io.supportlab.testing.UsePostgres;
 import io.supportlab.tickets.NewTicket;
 import io.supportlab.tickets.TicketPriority;
 import io.supportlab.tickets.TicketService;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.Map;
 import java.util.UUID;
+import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -76,6 +80,32 @@ class SessionsAcrossInstancesTests {
 
         assertOnPage(onSecond.at(cluster.baseUrl(1)).get("/tickets"), "/tickets");
         assertThat(sessionsOf(email)).isOne();
+        assertThat(cluster.jdbc()
+                        .sql("SELECT max_inactive_interval FROM spring_session WHERE principal_name = :email")
+                        .param("email", email)
+                        .query(Integer.class)
+                        .single())
+                .as("server.servlet.session.timeout, 8 hours")
+                .isEqualTo(8 * 60 * 60);
+    }
+
+    @Test
+    void theSessionCookieIsTheOneTheContainerWouldSet() throws Exception {
+        try (HttpClient http = HttpClient.newHttpClient()) {
+            HttpResponse<Void> login = http.send(
+                    HttpRequest.newBuilder(URI.create(cluster.baseUrl(1) + "/login"))
+                            .build(),
+                    HttpResponse.BodyHandlers.discarding());
+
+            assertThat(login.headers().allValues("Set-Cookie"))
+                    .singleElement(InstanceOfAssertFactories.STRING)
+                    .startsWith("JSESSIONID=")
+                    .contains("; Path=/")
+                    .contains("; HttpOnly")
+                    .contains("; SameSite=Lax")
+                    .doesNotContain("Max-Age")
+                    .doesNotContain("Expires");
+        }
     }
 
     @Test
