@@ -60,6 +60,14 @@ class SessionsAcrossInstancesTests {
                 .single();
     }
 
+    private long lastAccessOf(String email) {
+        return cluster.jdbc()
+                .sql("SELECT last_access_time FROM spring_session WHERE principal_name = :email")
+                .param("email", email)
+                .query(Long.class)
+                .single();
+    }
+
     private static void assertOnPage(HttpResponse<String> response, String path) {
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.uri().getPath()).isEqualTo(path);
@@ -78,8 +86,12 @@ class SessionsAcrossInstancesTests {
         String email = agent();
         PageSession onSecond = onSecondAfterLoginOnFirst(email);
 
+        long lastAccess = lastAccessOf(email);
         assertOnPage(onSecond.at(cluster.baseUrl(1)).get("/tickets"), "/tickets");
         assertThat(sessionsOf(email)).isOne();
+        assertThat(lastAccessOf(email))
+                .as("a request within a minute of the last does not write the session's row")
+                .isEqualTo(lastAccess);
         assertThat(cluster.jdbc()
                         .sql("SELECT max_inactive_interval FROM spring_session WHERE principal_name = :email")
                         .param("email", email)
