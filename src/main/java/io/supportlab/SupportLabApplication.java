@@ -3,9 +3,11 @@ package io.supportlab;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.boot.session.jdbc.autoconfigure.JdbcSessionAutoConfiguration;
 
 /** SupportLab: a self-hosted help desk with built-in experimentation. */
-@SpringBootApplication
+// Sessions are shared through PostgreSQL only, configured by accounts.SharedSessions (SQLite keeps them in memory).
+@SpringBootApplication(exclude = JdbcSessionAutoConfiguration.class)
 @ConfigurationPropertiesScan
 public class SupportLabApplication {
 

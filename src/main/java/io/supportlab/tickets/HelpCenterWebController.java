@@ -7,6 +7,7 @@ import io.supportlab.platform.web.FormErrors;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
+import java.io.Serializable;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -47,9 +48,11 @@ class HelpCenterWebController {
     /**
      * The help-center form as shown again after a POST.
      *
+     * <p>Serializable: it travels to the next page in the session (a flash attribute).
+     *
      * @param confirm true when it came back to be confirmed rather than for errors
      */
-    record FormState(NewTicket values, FormErrors errors, String formToken, boolean confirm) {}
+    record FormState(NewTicket values, FormErrors errors, String formToken, boolean confirm) implements Serializable {}
 
     private final CustomerRequests requests;
     private final FaqService faqs;

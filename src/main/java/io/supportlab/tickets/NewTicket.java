@@ -3,10 +3,12 @@ package io.supportlab.tickets;
 import io.supportlab.platform.DeliverableEmail;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
+import java.io.Serializable;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A ticket as submitted (the seed's fields). Priority defaults to medium.
+ * A ticket as submitted (the seed's fields). Priority defaults to medium. Serializable: a form
+ * shown again after a redirect carries it in the session.
  *
  * @param contactEmail where updates go; also the customer's identity for their access link. An
  *     address we can write to ({@link DeliverableEmail}): no IP addresses or local host names
@@ -19,7 +21,8 @@ public record NewTicket(
 
         @Nullable TicketPriority priority,
 
-        @NotBlank @DeliverableEmail @Nullable String contactEmail) {
+        @NotBlank @DeliverableEmail @Nullable String contactEmail)
+        implements Serializable {
 
     public static final int MAX_TITLE = 200;
     public static final int MAX_DESCRIPTION = 20_000;

@@ -70,9 +70,12 @@ class SchemaEquivalenceTests {
             Map.entry("float8", "REAL"));
 
     /** Tables only PostgreSQL has: what several instances coordinate through (table: why SQLite needs none). */
-    static final Map<String, String> POSTGRES_ONLY = Map.ofEntries(Map.entry(
-            "cluster_job_locks",
-            "ShedLock's locks of cluster-wide jobs; SQLite runs one instance, whose jobs need none"));
+    static final Map<String, String> POSTGRES_ONLY = Map.ofEntries(
+            Map.entry(
+                    "cluster_job_locks",
+                    "ShedLock's locks of cluster-wide jobs; SQLite runs one instance, whose jobs need none"),
+            Map.entry("spring_session", "Spring Session (V17); on SQLite sessions are in the servlet container's memory"),
+            Map.entry("spring_session_attributes", "Spring Session (V17), as spring_session"));
 
     private Schema sqlite;
     private Schema postgres;

@@ -25,12 +25,29 @@ public final class PageSession {
     private String csrf = "";
 
     public PageSession(String baseUrl) {
+        this(
+                baseUrl,
+                HttpClient.newBuilder()
+                        .cookieHandler(new CookieManager())
+                        .followRedirects(HttpClient.Redirect.NORMAL)
+                        .connectTimeout(Duration.ofSeconds(5))
+                        .build(),
+                "");
+    }
+
+    private PageSession(String baseUrl, HttpClient http, String csrf) {
         this.baseUrl = baseUrl;
-        this.http = HttpClient.newBuilder()
-                .cookieHandler(new CookieManager())
-                .followRedirects(HttpClient.Redirect.NORMAL)
-                .connectTimeout(Duration.ofSeconds(5))
-                .build();
+        this.http = http;
+        this.csrf = csrf;
+    }
+
+    /**
+     * The same browser (cookies, last CSRF token) sending its next requests to {@code otherBaseUrl}:
+     * another instance behind a load balancer without sticky sessions. Cookies do not depend on the
+     * port, so instances on one host receive the same cookies.
+     */
+    public PageSession at(String otherBaseUrl) {
+        return new PageSession(otherBaseUrl, http, csrf);
     }
 
     public static PageSession staff(String baseUrl, String email, String password) {

@@ -23,7 +23,7 @@ class TestDatabaseContextCustomizerFactory implements ContextCustomizerFactory {
     static final String ADMIN_EMAIL = "admin@test.local";
     static final String ADMIN_PASSWORD = "admin-test-password";
 
-    private static final Map<String, Object> GENEROUS_LIMITS = Map.ofEntries(
+    static final Map<String, Object> GENEROUS_LIMITS = Map.ofEntries(
             Map.entry("supportlab.rate-limits.ticket-creation.capacity", 1_000_000),
             Map.entry("supportlab.rate-limits.search.capacity", 1_000_000),
             Map.entry("supportlab.rate-limits.tracking.capacity", 1_000_000),

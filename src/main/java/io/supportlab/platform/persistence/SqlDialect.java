@@ -35,6 +35,9 @@ public enum SqlDialect {
         }
     };
 
+    /** How a PostgreSQL JDBC URL starts (also read by {@link OnPostgreSqlCondition}). */
+    static final String POSTGRESQL_URL_PREFIX = "jdbc:postgresql:";
+
     private static final DateTimeFormatter TEXT_TIMESTAMP =
             DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSS'Z'").withZone(ZoneOffset.UTC);
 
@@ -129,7 +132,7 @@ public enum SqlDialect {
         if (url.startsWith("jdbc:sqlite:")) {
             return SQLITE;
         }
-        if (url.startsWith("jdbc:postgresql:")) {
+        if (url.startsWith(POSTGRESQL_URL_PREFIX)) {
             return POSTGRESQL;
         }
         throw new IllegalStateException("Unsupported database URL " + url

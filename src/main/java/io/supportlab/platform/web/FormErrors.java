@@ -2,6 +2,7 @@ package io.supportlab.platform.web;
 
 import io.supportlab.platform.problems.FieldError;
 import io.supportlab.platform.problems.InvalidRequestException;
+import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,8 +12,11 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
 import org.springframework.validation.BindingResult;
 
-/** Validation messages of a submitted page form, by field name, to show next to each field. */
-public record FormErrors(Map<String, String> byField) {
+/**
+ * Validation messages of a submitted page form, by field name, to show next to each field.
+ * Serializable: a form shown again after a redirect carries them in the session.
+ */
+public record FormErrors(Map<String, String> byField) implements Serializable {
 
     public static final FormErrors NONE = new FormErrors(Map.of());
 

@@ -1,5 +1,6 @@
 package io.supportlab.platform.web;
 
+import java.io.Serializable;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -19,8 +20,8 @@ public record Shell(
     /** Who is signed in, as the layout shows them: staff (agent or admin) or a customer. */
     public record Viewer(String email, boolean staff, boolean admin) {}
 
-    /** A message shown once after a redirect. */
-    public record Flash(Kind kind, String text) {
+    /** A message shown once after a redirect (carried there in the session, hence Serializable). */
+    public record Flash(Kind kind, String text) implements Serializable {
 
         public enum Kind {
             SUCCESS,
