@@ -74,7 +74,8 @@ class SchemaEquivalenceTests {
             Map.entry(
                     "cluster_job_locks",
                     "ShedLock's locks of cluster-wide jobs; SQLite runs one instance, whose jobs need none"),
-            Map.entry("spring_session", "Spring Session (V17); on SQLite sessions are in the servlet container's memory"),
+            Map.entry(
+                    "spring_session", "Spring Session (V17); on SQLite sessions are in the servlet container's memory"),
             Map.entry("spring_session_attributes", "Spring Session (V17), as spring_session"));
 
     private Schema sqlite;
