@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.time.Instant;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
@@ -41,8 +40,8 @@ class ArchivedEventRetention {
         this.clock = clock;
     }
 
-    @Scheduled(fixedDelayString = "PT1H", initialDelayString = "PT10M")
-    void deleteScheduled() {
+    /** Deletes what is due now (scheduled by {@link ExperimentJobs}). */
+    void deleteExpiredNow() {
         try {
             deleteExpired(Instant.now(clock));
         } catch (RuntimeException e) {

@@ -22,7 +22,6 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
@@ -104,9 +103,7 @@ public class ResultsService {
         }
     }
 
-    @Scheduled(
-            fixedDelayString = "${supportlab.experiments.results-interval:5m}",
-            initialDelayString = "${supportlab.experiments.results-interval:5m}")
+    /** Recalculates every running experiment's results (scheduled by {@link ExperimentJobs}). */
     void recalculateRunning() {
         for (Experiment experiment : experimentRows.running()) {
             try {

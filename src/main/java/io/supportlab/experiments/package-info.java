@@ -11,6 +11,7 @@
  */
 @ApplicationModule(
         allowedDependencies = {
+            "platform",
             "platform :: limits",
             "platform :: live",
             "platform :: paging",

@@ -11,7 +11,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -97,7 +96,6 @@ public class FaqAnalytics implements DerivedDataCache {
      * Forgets the clients behind votes, views and deflections once they can no longer make a
      * repeat (see {@link ClientCounts}); the counts stay.
      */
-    @Scheduled(fixedDelayString = "PT1H", initialDelayString = "PT1M")
     void forgetClients() {
         counts.forgetClients(Instant.now(clock));
     }

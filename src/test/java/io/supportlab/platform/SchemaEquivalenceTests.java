@@ -50,6 +50,10 @@ import org.junit.jupiter.api.TestInstance;
  *       give the expression, so only that there is one at that position is compared. Partial
  *       index conditions are not in JDBC metadata at all.
  * </ul>
+ *
+ * <p>Tables that exist only on PostgreSQL, for state that several instances share and a single
+ * SQLite instance keeps in memory, are listed in {@link #POSTGRES_ONLY} with the reason; they must
+ * exist on PostgreSQL and must not on SQLite.
  */
 @UsePostgres
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -65,15 +69,22 @@ class SchemaEquivalenceTests {
             Map.entry("int8", "INTEGER"),
             Map.entry("float8", "REAL"));
 
+    /** Tables only PostgreSQL has: what several instances coordinate through (table: why SQLite needs none). */
+    static final Map<String, String> POSTGRES_ONLY = Map.ofEntries(Map.entry(
+            "cluster_job_locks",
+            "ShedLock's locks of cluster-wide jobs; SQLite runs one instance, whose jobs need none"));
+
     private Schema sqlite;
     private Schema postgres;
+    private Schema postgresWithOnlyItsOwn;
 
     @BeforeAll
     void migrateBoth() throws SQLException {
         sqlite = Schema.read(
                 migrated("jdbc:sqlite:" + TestSqlite.dataDir().resolve("schema-equivalence.db"), "sqlite"), null);
-        postgres =
+        postgresWithOnlyItsOwn =
                 Schema.read(migrated(TestPostgres.database("schema-equivalence").jdbcUrl(), "postgresql"), "public");
+        postgres = postgresWithOnlyItsOwn.without(POSTGRES_ONLY.keySet());
     }
 
     private static String migrated(String url, String vendor) {
@@ -88,6 +99,12 @@ class SchemaEquivalenceTests {
     @Test
     void sameTables() {
         assertThat(sqlite.tables()).isNotEmpty().isEqualTo(postgres.tables());
+    }
+
+    @Test
+    void theTablesOnlyPostgresHasAreThereAndNotOnSqlite() {
+        assertThat(postgresWithOnlyItsOwn.tables()).containsAll(POSTGRES_ONLY.keySet());
+        assertThat(sqlite.tables()).doesNotContainAnyElementsOf(POSTGRES_ONLY.keySet());
     }
 
     @Test
@@ -134,6 +151,21 @@ class SchemaEquivalenceTests {
 
     /** One migrated database as comparable lines: tables, columns and indexes. */
     record Schema(Set<String> tables, List<Column> columns, Set<String> indexes) {
+
+        /** This schema but for {@code tables}, their columns and their indexes. */
+        Schema without(Set<String> tables) {
+            Set<String> kept = new TreeSet<>(this.tables);
+            kept.removeAll(tables);
+            return new Schema(
+                    kept,
+                    columns.stream()
+                            .filter(c ->
+                                    kept.contains(c.name().substring(0, c.name().indexOf('.'))))
+                            .toList(),
+                    new TreeSet<>(indexes.stream()
+                            .filter(i -> kept.contains(i.substring(0, i.indexOf(' '))))
+                            .toList()));
+        }
 
         static Schema read(String url, @Nullable String schema) throws SQLException {
             try (Connection connection = DriverManager.getConnection(url)) {
