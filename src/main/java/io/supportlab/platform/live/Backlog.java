@@ -4,9 +4,6 @@ package io.supportlab.platform.live;
 @FunctionalInterface
 interface Backlog {
 
-    /** At most this many missed events of one channel are replayed; more, and the page reloads. */
-    int REPLAY_LIMIT = 100;
-
     /** What a stream of {@code channel} missed after the event {@code lastEventId}. */
     Replay since(String channel, String lastEventId);
 }

@@ -20,6 +20,9 @@ public interface LiveUpdates {
     /** The event that tells a page to refresh everything live updates refresh. */
     String RELOAD = "reload";
 
+    /** At most this many missed events of a channel are replayed; more, and the page reloads. */
+    int REPLAY_LIMIT = 100;
+
     /**
      * A stream for a page; it ends after a while and the browser reconnects by itself. With the id
      * of the last event a previous stream delivered, the new one starts with what that one missed.

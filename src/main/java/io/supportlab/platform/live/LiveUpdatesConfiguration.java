@@ -1,5 +1,6 @@
 package io.supportlab.platform.live;
 
+import io.supportlab.platform.ClusterJobs;
 import io.supportlab.platform.persistence.SqlDialect;
 import java.time.Clock;
 import javax.sql.DataSource;
@@ -11,9 +12,9 @@ import tools.jackson.databind.json.JsonMapper;
 class LiveUpdatesConfiguration {
 
     @Bean
-    LiveUpdates liveUpdates(SqlDialect dialect, DataSource dataSource, JsonMapper json, Clock clock) {
+    LiveUpdates liveUpdates(SqlDialect dialect, DataSource dataSource, JsonMapper json, Clock clock, ClusterJobs jobs) {
         return dialect == SqlDialect.POSTGRESQL
-                ? new PostgresLiveUpdates(dataSource, json)
+                ? new PostgresLiveUpdates(dataSource, json, jobs)
                 : new LocalLiveUpdates(clock);
     }
 }

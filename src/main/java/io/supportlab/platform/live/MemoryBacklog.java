@@ -53,7 +53,7 @@ final class MemoryBacklog implements Backlog {
         List<LiveEvent> missed = new ArrayList<>();
         for (Entry entry : entries) {
             if (entry.sequence() > after && entry.event().channel().equals(channel)) {
-                if (missed.size() == REPLAY_LIMIT) {
+                if (missed.size() == LiveUpdates.REPLAY_LIMIT) {
                     return Replay.reload(epoch + "-" + last);
                 }
                 missed.add(entry.event());

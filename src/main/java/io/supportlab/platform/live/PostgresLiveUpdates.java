@@ -1,5 +1,6 @@
 package io.supportlab.platform.live;
 
+import io.supportlab.platform.ClusterJobs;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -40,6 +41,9 @@ class PostgresLiveUpdates implements LiveUpdates, SmartLifecycle {
     /** Kept so long after a newer event: a stream away for longer reloads. */
     static final Duration RETENTION = Duration.ofMinutes(5);
 
+    private static final ClusterJobs.Job FORGET_OLD_EVENTS =
+            ClusterJobs.Job.every("live-events-retention", Duration.ofMinutes(1), Duration.ofSeconds(30));
+
     /** On the wire: {@code id} is null for a {@link #signal signal}, which is not kept. */
     record Notice(@Nullable String id, String channel, String event, String data) {}
 
@@ -47,13 +51,15 @@ class PostgresLiveUpdates implements LiveUpdates, SmartLifecycle {
     private final DataSource dataSource;
     private final JdbcClient jdbc;
     private final JsonMapper json;
+    private final ClusterJobs jobs;
     private volatile boolean running;
     private @Nullable Thread listener;
 
-    PostgresLiveUpdates(DataSource dataSource, JsonMapper json) {
+    PostgresLiveUpdates(DataSource dataSource, JsonMapper json, ClusterJobs jobs) {
         this.dataSource = dataSource;
         this.jdbc = JdbcClient.create(dataSource);
         this.json = json;
+        this.jobs = jobs;
     }
 
     @Override
@@ -110,7 +116,7 @@ class PostgresLiveUpdates implements LiveUpdates, SmartLifecycle {
                         ORDER BY id LIMIT :limit""")
                 .param("after", after)
                 .param("channel", channel)
-                .param("limit", Backlog.REPLAY_LIMIT + 2)
+                .param("limit", LiveUpdates.REPLAY_LIMIT + 2)
                 .query((rs, n) -> new LiveEvent(
                         String.valueOf(rs.getLong("id")),
                         rs.getString("channel"),
@@ -119,7 +125,7 @@ class PostgresLiveUpdates implements LiveUpdates, SmartLifecycle {
                 .list();
         if (rows.isEmpty()
                 || !rows.getFirst().id().equals(String.valueOf(after))
-                || rows.size() > Backlog.REPLAY_LIMIT + 1) {
+                || rows.size() > LiveUpdates.REPLAY_LIMIT + 1) {
             return Replay.reload(currentId());
         }
         return Replay.of(rows.subList(1, rows.size()));
@@ -132,16 +138,16 @@ class PostgresLiveUpdates implements LiveUpdates, SmartLifecycle {
                 .orElse(null);
     }
 
-    /**
-     * Forgets events older than the retention, except the newest of them: a stream whose last
-     * event that is has missed nothing older than the retention. Idempotent, so every instance may
-     * run it.
-     */
+    /** Once a minute, by one instance of the cluster (the delete is idempotent all the same). */
     @Scheduled(fixedDelayString = "PT1M", initialDelayString = "PT1M")
     void forgetOldEvents() {
-        forgetOlderThan(RETENTION);
+        jobs.runOnce(FORGET_OLD_EVENTS, () -> forgetOlderThan(RETENTION));
     }
 
+    /**
+     * Forgets events older than {@code retention}, except the newest of them: a stream whose last
+     * event that is has missed nothing older than the retention, so it can still be replayed.
+     */
     int forgetOlderThan(Duration retention) {
         return jdbc.sql("""
                         DELETE FROM live_events WHERE id < (
