@@ -8,7 +8,9 @@ import io.supportlab.testing.EventStream.Event;
 import io.supportlab.testing.IntegrationTest;
 import io.supportlab.testing.PageSession;
 import io.supportlab.testing.UsePostgres;
+import java.io.InputStream;
 import java.net.URLEncoder;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -120,8 +122,13 @@ class TicketEventStreamTests {
         }
 
         @Test
-        void aNewStreamIsNotToldToReload() {
-            EventStream fresh = connect(Map.of());
+        void aNewStreamIsNotToldToReloadAndAsksProxiesNotToBufferIt() {
+            HttpResponse<InputStream> response = agent.open("/tickets/events", Map.of());
+            assertThat(response.headers().firstValue("Content-Type"))
+                    .hasValueSatisfying(type -> assertThat(type).startsWith("text/event-stream"));
+            assertThat(response.headers().firstValue("X-Accel-Buffering")).hasValue("no");
+            EventStream fresh = new EventStream(response);
+            streams.add(fresh);
             assertThat(fresh.anyWithin(QUIET)).isFalse();
         }
 

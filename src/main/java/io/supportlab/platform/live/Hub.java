@@ -14,6 +14,7 @@ import java.util.concurrent.locks.ReentrantLock;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.http.server.ServerHttpResponse;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**
@@ -45,7 +46,7 @@ final class Hub implements AutoCloseable {
      * is sent and then follow it, unless the replay already had them.
      */
     SseEmitter subscribe(String channel, @Nullable String lastEventId, Backlog backlog) {
-        SseEmitter emitter = new SseEmitter(STREAM_LIFETIME.toMillis());
+        SseEmitter emitter = new UnbufferedEmitter(STREAM_LIFETIME.toMillis());
         String after = lastEventId == null || lastEventId.isBlank() ? null : lastEventId;
         Stream stream = new Stream(channel, emitter, after != null);
         List<Stream> list = streams.computeIfAbsent(channel, c -> new CopyOnWriteArrayList<>());
@@ -105,12 +106,31 @@ final class Hub implements AutoCloseable {
     @Override
     public void close() {
         heartbeat.shutdownNow();
+        endStreams();
+    }
+
+    /** Ends every open stream, as the end of its lifetime does: browsers reconnect by themselves. */
+    void endStreams() {
         streams.values().forEach(list -> list.forEach(stream -> stream.emitter.complete()));
         streams.clear();
     }
 
     static SseEmitter.SseEventBuilder message(LiveEvent event) {
         return SseEmitter.event().id(event.id()).name(event.event()).data(event.data());
+    }
+
+    /** Tells nginx not to buffer the stream, whatever its {@code proxy_buffering} says. */
+    private static final class UnbufferedEmitter extends SseEmitter {
+
+        UnbufferedEmitter(long timeout) {
+            super(timeout);
+        }
+
+        @Override
+        protected void extendResponse(ServerHttpResponse response) {
+            super.extendResponse(response);
+            response.getHeaders().set("X-Accel-Buffering", "no");
+        }
     }
 
     /** One open stream: while its replay is read, live events wait. */

@@ -171,6 +171,11 @@ class PostgresLiveUpdates implements LiveUpdates, SmartLifecycle {
         hub.close();
     }
 
+    /** For tests: what a browser sees when its stream's lifetime ends. */
+    void endStreams() {
+        hub.endStreams();
+    }
+
     @Override
     public boolean isRunning() {
         return running;
