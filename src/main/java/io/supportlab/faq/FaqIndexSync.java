@@ -87,6 +87,21 @@ class FaqIndexSync implements AutoCloseable {
         }
     }
 
+    /**
+     * Brings the index up to date first if it has fallen behind the database (a notice of another
+     * instance not heard yet), and answers whether that changed anything: a search that found
+     * nothing is then worth asking again before it is counted as a content gap. The check reads
+     * the count and newest version of the published articles, one indexed aggregate; any publish,
+     * edit, unpublish or delete changes one of the two.
+     */
+    boolean caughtUp() {
+        Map<String, Instant> indexed = index.indexedVersions();
+        FaqRepository.Versions published = faqs.publishedVersionSummary();
+        boolean inStep = published.count() == indexed.size()
+                && indexed.values().stream().max(Instant::compareTo).equals(published.newest());
+        return !inStep && reconcile() > 0;
+    }
+
     /** Applies the differences between the database and the index; returns how many articles changed. */
     @Scheduled(
             fixedDelayString = "${supportlab.faq.index-reconcile-interval:30s}",

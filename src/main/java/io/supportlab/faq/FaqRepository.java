@@ -42,6 +42,9 @@ class FaqRepository {
 
     private static final String PUBLISHED_VERSIONS = "SELECT id, updated_at FROM faqs WHERE status = 'published'";
 
+    private static final String PUBLISHED_VERSION_SUMMARY =
+            "SELECT COUNT(*) AS n, MAX(updated_at) AS newest FROM faqs WHERE status = 'published'";
+
     private static final String CATEGORIES = """
             SELECT c.slug, c.name, COUNT(f.id) AS n
             FROM faq_categories c LEFT JOIN faqs f ON f.category = c.slug AND f.status = 'published'
@@ -107,6 +110,16 @@ class FaqRepository {
                 .list()
                 .stream()
                 .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+    }
+
+    /** How many articles are published and the newest one's version (none when there are none). */
+    record Versions(long count, Optional<Instant> newest) {}
+
+    Versions publishedVersionSummary() {
+        return jdbc.sql(PUBLISHED_VERSION_SUMMARY)
+                .query((rs, n) ->
+                        new Versions(rs.getLong("n"), Optional.ofNullable(SqlDialect.readInstant(rs, "newest"))))
+                .single();
     }
 
     /** Newest first, keyset-paginated; {@code status} null means every status. */

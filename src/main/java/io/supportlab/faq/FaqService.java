@@ -120,10 +120,15 @@ public class FaqService {
 
     /**
      * Ranked search over published articles; pages are positions in the ranking (the cursor is the
-     * offset). Every search is logged for the analytics.
+     * offset). Every search is logged for the analytics; one that finds nothing is asked again
+     * once the index has caught up, if it had fallen behind, so that a gap in this instance's copy
+     * is never counted as a gap in the knowledge base.
      */
     public Page<FaqHit> search(String query, @Nullable String category, int offset, int limit, SearchLog.UserType who) {
         FaqSearchIndex.ResultPage page = search.index().search(query, blankToNull(category), offset, limit);
+        if (offset == 0 && page.hits().isEmpty() && search.caughtUp()) {
+            page = search.index().search(query, blankToNull(category), offset, limit);
+        }
         if (offset == 0) {
             searchLog.record(query, page.hits().size(), who, "search");
         }
@@ -137,6 +142,9 @@ public class FaqService {
             return List.of();
         }
         List<SearchHit> hits = search.index().suggest(text, SUGGESTIONS);
+        if (hits.isEmpty() && search.caughtUp()) {
+            hits = search.index().suggest(text, SUGGESTIONS);
+        }
         searchLog.record(text, hits.size(), who, "suggestion");
         return publishedArticles(hits);
     }

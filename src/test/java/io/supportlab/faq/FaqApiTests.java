@@ -207,7 +207,7 @@ class FaqApiTests {
         void indexIsRepairedFromTheDatabase() {
             String kept = faq("How do I invite colleagues?", "From Settings > Team.", "account");
             sync.index().replaceAll(List.of()); // as if the index were lost
-            assertThat(questions("/api/faqs?search=invite")).isEmpty();
+            assertThat(sync.index().indexedVersions()).isEmpty();
             assertThat(sync.reconcile()).isEqualTo(1);
             assertThat(questions("/api/faqs?search=invite")).containsExactly("How do I invite colleagues?");
             jdbc.sql("DELETE FROM faqs WHERE id = :id").param("id", kept).update(); // another instance deleted it

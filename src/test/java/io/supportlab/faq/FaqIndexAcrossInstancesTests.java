@@ -43,6 +43,9 @@ class FaqIndexAcrossInstancesTests {
         @Autowired
         LiveUpdates live;
 
+        @Autowired
+        SearchLog searchLog;
+
         @Test
         void anotherInstancesNoticeIndexesTheArticleAtOnce() {
             Faq written = faqs.create(new FaqDraft(
@@ -82,6 +85,53 @@ class FaqIndexAcrossInstancesTests {
                     .untilAsserted(
                             () -> assertThat(sync.index().indexedVersions()).containsKey(marker.id()));
             assertThat(sync.index().indexedVersions()).doesNotContainKey(own.id());
+        }
+
+        @Test
+        void aSearchThatFindsNothingWhileThisCopyLagsIsAnsweredFromTheCaughtUpIndexAndNotCountedAsAGap() {
+            searchLog.flush();
+            jdbc.sql("DELETE FROM faq_search_log").update();
+            Faq written = faqs.create(new FaqDraft(
+                    "How do I rotate my API keys?",
+                    "Open Settings, then Keys, then Rotate.",
+                    null,
+                    FaqStatus.PUBLISHED));
+            sync.index().delete(written.id()); // another instance wrote it; its notice is still on the way
+
+            var found = faqs.search("rotate api keys", null, 0, 10, SearchLog.UserType.ANONYMOUS);
+            List<FaqHit> suggested =
+                    faqs.suggestions("I need to rotate the API keys of our account", SearchLog.UserType.ANONYMOUS);
+
+            assertThat(found.items()).extracting(hit -> hit.faq().id()).containsExactly(written.id());
+            assertThat(suggested).extracting(hit -> hit.faq().id()).contains(written.id());
+            searchLog.flush();
+            assertThat(jdbc.sql("SELECT result_count FROM faq_search_log ORDER BY source")
+                            .query(Integer.class)
+                            .list())
+                    .as("logged with what the caught-up index found, not as zero results")
+                    .hasSize(2)
+                    .doesNotContain(0);
+        }
+
+        @Test
+        void aSearchThatFindsNothingInAnUpToDateIndexIsAZeroResultSearch() {
+            searchLog.flush();
+            jdbc.sql("DELETE FROM faq_search_log").update();
+            faqs.create(new FaqDraft(
+                    "How do I rotate my API keys?",
+                    "Open Settings, then Keys, then Rotate.",
+                    null,
+                    FaqStatus.PUBLISHED));
+
+            assertThat(faqs.search("parrot aquarium", null, 0, 10, SearchLog.UserType.ANONYMOUS)
+                            .items())
+                    .isEmpty();
+            assertThat(sync.caughtUp()).as("nothing to catch up").isFalse();
+            searchLog.flush();
+            assertThat(jdbc.sql("SELECT result_count FROM faq_search_log")
+                            .query(Integer.class)
+                            .list())
+                    .containsExactly(0);
         }
     }
 }
