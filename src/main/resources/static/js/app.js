@@ -133,6 +133,25 @@
 
   // Live updates: the page says when its event stream is connected (and tests wait for it).
   document.addEventListener("htmx:sseOpen", function () { document.body.setAttribute("data-live", "connected"); });
+
+  // A stream that the browser reconnects by itself sends the id of the last event it got
+  // (Last-Event-ID) and is sent what it missed, or "reload". A stream that failed for good (an error
+  // status, e.g. from a proxy while an instance restarts) is replaced by htmx with a new EventSource,
+  // which starts without that id: the page names the last id it saw in the address instead. It sees
+  // the ids of the events it listens to only, so a replay may hold a few events it does not use.
+  var lastEventId = null;
+  document.addEventListener("htmx:sseMessage", function (event) {
+    if (event.detail && event.detail.lastEventId) {
+      lastEventId = event.detail.lastEventId;
+    }
+  });
+  if (window.htmx) {
+    window.htmx.createEventSource = function (url) {
+      var resumed = lastEventId === null ? url
+        : url + (url.indexOf("?") < 0 ? "?" : "&") + "lastEventId=" + encodeURIComponent(lastEventId);
+      return new EventSource(resumed, { withCredentials: true });
+    };
+  }
   document.addEventListener("htmx:sseError", function () { document.body.setAttribute("data-live", "reconnecting"); });
 
   // Closing a ticket is final: a status form asks before it closes one.

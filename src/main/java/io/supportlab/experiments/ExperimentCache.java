@@ -196,7 +196,7 @@ class ExperimentCache implements DerivedDataCache {
     }
 
     private void tellOtherInstances(Experiment experiment) {
-        live.publish(CHANGES, CHANGED, experiment.id() + " " + experiment.key());
+        live.signal(CHANGES, CHANGED, experiment.id() + " " + experiment.key());
     }
 
     private synchronized void forget(String id, String key) {

@@ -57,7 +57,7 @@ class FaqIndexSync implements AutoCloseable {
     void changed(FaqChanged event) {
         apply(event.id());
         try {
-            live.publish(CHANGES, CHANGED, instance + " " + event.id());
+            live.signal(CHANGES, CHANGED, instance + " " + event.id());
         } catch (RuntimeException e) {
             log.warn("Could not tell other instances that FAQ {} changed: {}", event.id(), e.getMessage());
         }

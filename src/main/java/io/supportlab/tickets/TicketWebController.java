@@ -21,6 +21,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
@@ -267,9 +268,17 @@ class TicketWebController {
         return "redirect:/tickets/" + sent.ticketId() + "#reply";
     }
 
+    /**
+     * The live-update stream of the ticket pages. A browser's own reconnect sends {@code
+     * Last-Event-ID}; htmx, when it makes a new stream after a failed one, cannot set headers, so
+     * the page sends the last id it saw as {@code lastEventId} (app.js). The header is the newer of
+     * the two when both come: the stream that sends it was opened with the parameter.
+     */
     @GetMapping(path = "/events", produces = "text/event-stream")
-    SseEmitter events() {
-        return live.subscribe(TicketLiveUpdates.CHANNEL);
+    SseEmitter events(
+            @RequestHeader(name = "Last-Event-ID", required = false) @Nullable String lastEventId,
+            @RequestParam(name = "lastEventId", required = false) @Nullable String fallback) {
+        return live.subscribe(TicketLiveUpdates.CHANNEL, lastEventId != null ? lastEventId : fallback);
     }
 
     private TicketView view(String id, Caller agent, FormErrors errors) {

@@ -60,7 +60,7 @@ class ExperimentCacheAcrossInstancesTests {
          */
         void settle() {
             String token = "settle " + UUID.randomUUID();
-            live.publish(ExperimentCache.CHANGES, "settle", token);
+            live.signal(ExperimentCache.CHANGES, "settle", token);
             await().atMost(NOTICE_WAIT).until(() -> settled.contains("settle " + token));
         }
 
@@ -77,7 +77,7 @@ class ExperimentCacheAcrossInstancesTests {
             assertThat(cache.get("shared-settings").orElseThrow().status())
                     .as("still the cached copy: nothing told this instance yet")
                     .isEqualTo(ExperimentStatus.RUNNING);
-            live.publish(ExperimentCache.CHANGES, "changed", id + " shared-settings");
+            live.signal(ExperimentCache.CHANGES, "changed", id + " shared-settings");
 
             await().atMost(NOTICE_WAIT)
                     .untilAsserted(() ->
@@ -107,9 +107,9 @@ class ExperimentCacheAcrossInstancesTests {
             assertThat(cache.get(marker)).isPresent();
             jdbc.sql("UPDATE ab_tests SET status = 'paused'").update();
 
-            live.publish(ExperimentCache.CHANGES, "changed", "no-such-id");
-            live.publish(ExperimentCache.CHANGES, "renamed", untouched + " untouched");
-            live.publish(ExperimentCache.CHANGES, "changed", marker + " marker");
+            live.signal(ExperimentCache.CHANGES, "changed", "no-such-id");
+            live.signal(ExperimentCache.CHANGES, "renamed", untouched + " untouched");
+            live.signal(ExperimentCache.CHANGES, "changed", marker + " marker");
 
             // Notices arrive in order: once the marker's took effect, the two before it were handled.
             await().atMost(NOTICE_WAIT)

@@ -53,7 +53,7 @@ class FaqIndexAcrossInstancesTests {
             sync.index().delete(written.id()); // as on an instance that has not heard of it yet
             assertThat(sync.index().indexedVersions()).doesNotContainKey(written.id());
 
-            live.publish(FaqIndexSync.CHANGES, "changed", "another-instance " + written.id());
+            live.signal(FaqIndexSync.CHANGES, "changed", "another-instance " + written.id());
 
             await().atMost(NOTICE_WAIT)
                     .untilAsserted(
@@ -77,8 +77,8 @@ class FaqIndexAcrossInstancesTests {
             sync.index().delete(own.id());
             sync.index().delete(marker.id());
 
-            live.publish(FaqIndexSync.CHANGES, "changed", ownNotice);
-            live.publish(FaqIndexSync.CHANGES, "changed", "another-instance " + marker.id());
+            live.signal(FaqIndexSync.CHANGES, "changed", ownNotice);
+            live.signal(FaqIndexSync.CHANGES, "changed", "another-instance " + marker.id());
 
             // Notices arrive in order: once the marker is indexed, the own notice was handled, and ignored.
             await().atMost(NOTICE_WAIT)

@@ -76,7 +76,10 @@ class SchemaEquivalenceTests {
                     "ShedLock's locks of cluster-wide jobs; SQLite runs one instance, whose jobs need none"),
             Map.entry(
                     "spring_session", "Spring Session (V17); on SQLite sessions are in the servlet container's memory"),
-            Map.entry("spring_session_attributes", "Spring Session (V17), as spring_session"));
+            Map.entry("spring_session_attributes", "Spring Session (V17), as spring_session"),
+            Map.entry(
+                    "live_events",
+                    "recent live updates, replayed to streams that reconnect to any instance; SQLite keeps them in memory"));
 
     private Schema sqlite;
     private Schema postgres;

@@ -1,6 +1,7 @@
 package io.supportlab.testing;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.CookieManager;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -75,6 +76,21 @@ public final class PageSession {
             csrf = token.group(1);
         }
         return response;
+    }
+
+    /** A GET whose body is read as it arrives, e.g. an event stream; the caller closes the body. */
+    public HttpResponse<InputStream> open(String path, Map<String, String> headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path));
+        headers.forEach(request::header);
+        try {
+            return http.send(
+                    request.timeout(Duration.ofSeconds(20)).GET().build(), HttpResponse.BodyHandlers.ofInputStream());
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     public HttpResponse<String> post(String path, Map<String, String> fields) {

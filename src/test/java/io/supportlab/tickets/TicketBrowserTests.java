@@ -2,15 +2,19 @@ package io.supportlab.tickets;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.supportlab.platform.live.LiveStreams;
+import io.supportlab.platform.live.LiveUpdates;
 import io.supportlab.testing.Browser;
 import io.supportlab.testing.BrowserTest;
 import java.time.Duration;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.Alert;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -19,6 +23,9 @@ class TicketBrowserTests extends BrowserTest {
 
     @Autowired
     TicketService tickets;
+
+    @Autowired
+    LiveUpdates live;
 
     @Test
     void customerSubmitsAgentChangesStatusAndSeesTheHistoryEntry() {
@@ -152,6 +159,47 @@ class TicketBrowserTests extends BrowserTest {
                 new NewTicket("Printer on fire", "Smoke everywhere", TicketPriority.URGENT, "ops@example.com"), null);
         waitUpTo(10).until(d -> d.findElement(By.id("ticket-list")).getText().contains(created.reference()));
         assertThat(browser.findElement(By.id("ticket-list")).getText()).contains("Printer on fire", "Urgent");
+    }
+
+    /**
+     * The browser loses its connection, and while it is away more changes happen than a stream is
+     * replayed: when it is back, its stream (reconnected by the browser with Last-Event-ID, or
+     * re-created by htmx with {@code ?lastEventId=}) is told to reload, and the list refreshes.
+     */
+    @Test
+    void aListThatWasAwayWhileTooMuchHappenedRefreshesWhenItIsBack() {
+        logInAs(ADMIN_EMAIL, ADMIN_PASSWORD);
+        open("/tickets");
+        waitForLiveUpdates();
+        Ticket before = tickets.create(
+                new NewTicket("Printer on fire", "Smoke everywhere", TicketPriority.URGENT, "ops@example.com"), null);
+        waitUpTo(10).until(d -> d.findElement(By.id("ticket-list")).getText().contains(before.reference()));
+
+        Ticket missed;
+        offline(true);
+        try {
+            LiveStreams.endAll(live); // and the browser, offline, cannot reconnect
+            waitUpTo(10)
+                    .until(d -> "reconnecting"
+                            .equals(d.findElement(By.tagName("body")).getAttribute("data-live")));
+            missed = tickets.create(
+                    new NewTicket("Scanner jammed", "Paper everywhere", TicketPriority.HIGH, "ops@example.com"), null);
+            for (int i = 0; i <= LiveUpdates.REPLAY_LIMIT; i++) {
+                live.publish("tickets", "ticket-changed", "elsewhere-" + i);
+            }
+        } finally {
+            offline(false);
+        }
+
+        waitUpTo(30).until(d -> d.findElement(By.id("ticket-list")).getText().contains(missed.reference()));
+    }
+
+    private void offline(boolean offline) {
+        ChromeDriver chromium = (ChromeDriver) browser;
+        chromium.executeCdpCommand("Network.enable", Map.of());
+        chromium.executeCdpCommand(
+                "Network.emulateNetworkConditions",
+                Map.of("offline", offline, "latency", 0, "downloadThroughput", -1, "uploadThroughput", -1));
     }
 
     @Test

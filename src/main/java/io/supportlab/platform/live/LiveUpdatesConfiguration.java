@@ -1,6 +1,8 @@
 package io.supportlab.platform.live;
 
+import io.supportlab.platform.ClusterJobs;
 import io.supportlab.platform.persistence.SqlDialect;
+import java.time.Clock;
 import javax.sql.DataSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -10,8 +12,9 @@ import tools.jackson.databind.json.JsonMapper;
 class LiveUpdatesConfiguration {
 
     @Bean
-    LiveUpdates liveUpdates(SqlDialect dialect, DataSource dataSource, JsonMapper json) {
-        LocalLiveUpdates local = new LocalLiveUpdates();
-        return dialect == SqlDialect.POSTGRESQL ? new PostgresLiveUpdates(local, dataSource, json) : local;
+    LiveUpdates liveUpdates(SqlDialect dialect, DataSource dataSource, JsonMapper json, Clock clock, ClusterJobs jobs) {
+        return dialect == SqlDialect.POSTGRESQL
+                ? new PostgresLiveUpdates(dataSource, json, jobs)
+                : new LocalLiveUpdates(clock);
     }
 }
