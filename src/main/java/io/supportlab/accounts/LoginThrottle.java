@@ -1,14 +1,17 @@
 package io.supportlab.accounts;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
+import io.supportlab.accounts.FailureCounts.Failures;
+import io.supportlab.accounts.FailureCounts.Key;
+import io.supportlab.accounts.FailureCounts.Scope;
 import io.supportlab.platform.SupportLabProperties;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
-import org.springframework.stereotype.Component;
+import org.jspecify.annotations.Nullable;
+import org.springframework.scheduling.annotation.Scheduled;
 
 /**
  * Makes password guessing expensive without letting anyone lock an account's owner out (OWASP
@@ -23,15 +26,11 @@ import org.springframework.stereotype.Component;
  * </ul>
  *
  * Names are counted whether or not such an account exists, so the answers reveal nothing about which
- * accounts exist. State is in memory, per instance, and forgotten after a quiet lockout period.
+ * accounts exist. A count is forgotten after a quiet lockout period. The counts are kept by {@link
+ * FailureCounts}: in memory on SQLite, in the shared database on PostgreSQL (see {@link
+ * LoginThrottleConfiguration}); the rules here are the same for both.
  */
-@Component
 class LoginThrottle {
-
-    static final int MAX_TRACKED = 100_000;
-
-    /** Failures so far and the earliest moment of the next allowed attempt. */
-    record Failures(int count, Instant notBefore) {}
 
     /** What a failure led to. */
     enum Outcome {
@@ -42,25 +41,12 @@ class LoginThrottle {
 
     private final SupportLabProperties.Login settings;
     private final Clock clock;
-    private final Cache<String, Failures> byAccountAndAddress;
-    private final Cache<String, Failures> byAddress;
-    private final Cache<String, Failures> byAccount;
+    private final FailureCounts counts;
 
-    LoginThrottle(SupportLabProperties properties, Clock clock) {
+    LoginThrottle(SupportLabProperties properties, Clock clock, FailureCounts counts) {
         this.settings = properties.rateLimits().login();
         this.clock = clock;
-        this.byAccountAndAddress = cache(settings.lockout(), clock);
-        this.byAddress = cache(settings.lockout(), clock);
-        this.byAccount = cache(settings.lockout(), clock);
-    }
-
-    /** Entries expire after {@code quiet} by the application clock, like everything else timed here. */
-    private static Cache<String, Failures> cache(Duration quiet, Clock clock) {
-        return Caffeine.newBuilder()
-                .maximumSize(MAX_TRACKED)
-                .expireAfterWrite(quiet)
-                .ticker(() -> ChronoUnit.NANOS.between(Instant.EPOCH, clock.instant()))
-                .build();
+        this.counts = counts;
     }
 
     /**
@@ -69,7 +55,9 @@ class LoginThrottle {
      */
     Optional<Duration> waitBefore(String account, String address) {
         Instant now = Instant.now(clock);
-        Instant until = later(notBefore(byAccountAndAddress, pair(account, address)), notBefore(byAddress, address));
+        Map<Scope, Failures> recent = counts.read(List.of(pair(account, address), byAddress(address)), since(now));
+        Instant until = later(
+                pairNotBefore(recent.get(Scope.ACCOUNT_AND_ADDRESS)), addressNotBefore(recent.get(Scope.ADDRESS)));
         return until.isAfter(now) ? Optional.of(Duration.between(now, until)) : Optional.empty();
     }
 
@@ -78,34 +66,53 @@ class LoginThrottle {
      * account's recent failures from anywhere, never beyond {@code max-account-delay}.
      */
     Duration slowdown(String account) {
-        Failures failures = byAccount.getIfPresent(account);
+        Failures failures = counts.read(List.of(byAccount(account)), since(Instant.now(clock)))
+                .get(Scope.ACCOUNT);
         return failures == null ? Duration.ZERO : cappedDoubling(failures.count(), settings.maxAccountDelay());
     }
 
     /** Counts a failed attempt; answers whether it started a delay or a lockout for this address. */
     Outcome failed(String account, String address) {
         Instant now = Instant.now(clock);
-        Failures forPair = byAccountAndAddress
-                .asMap()
-                .merge(pair(account, address), new Failures(1, now), (old, one) -> {
-                    int count = old.count() + 1;
-                    return new Failures(count, now.plus(pairDelay(count)));
-                });
-        Failures forAddress = byAddress.asMap().merge(address, new Failures(1, now), (old, one) -> {
-            int count = old.count() + 1;
-            return new Failures(count, count >= settings.addressLockoutFailures() ? now.plus(settings.lockout()) : now);
-        });
-        byAccount.asMap().merge(account, new Failures(1, now), (old, one) -> new Failures(old.count() + 1, now));
+        Map<Scope, Failures> after =
+                counts.add(List.of(pair(account, address), byAddress(address), byAccount(account)), now, since(now));
+        Failures forPair = after.getOrDefault(Scope.ACCOUNT_AND_ADDRESS, new Failures(1, now));
+        Failures forAddress = after.getOrDefault(Scope.ADDRESS, new Failures(1, now));
         if (forPair.count() >= settings.lockoutFailures() || forAddress.count() >= settings.addressLockoutFailures()) {
             return Outcome.LOCKED;
         }
-        return forPair.notBefore().isAfter(now) ? Outcome.DELAYED : Outcome.COUNTED;
+        return pairNotBefore(forPair).isAfter(now) ? Outcome.DELAYED : Outcome.COUNTED;
     }
 
     /** A correct password clears the account's failures (the address keeps its count of other names). */
     void succeeded(String account, String address) {
-        byAccountAndAddress.invalidate(pair(account, address));
-        byAccount.invalidate(account);
+        counts.clear(List.of(pair(account, address), byAccount(account)));
+    }
+
+    /** Every instance forgets the counts that are over; deleting what is already gone changes nothing. */
+    @Scheduled(fixedDelayString = "PT10M", initialDelayString = "PT5M")
+    void forgetQuietCounts() {
+        counts.forgetOver(since(Instant.now(clock)));
+    }
+
+    /** Failures at or before this moment no longer count: a quiet lockout period has passed. */
+    private Instant since(Instant now) {
+        return now.minus(settings.lockout());
+    }
+
+    /** After the free failures each one doubles the wait (1 s, 2 s ...) until a lockout. */
+    private Instant pairNotBefore(@Nullable Failures failures) {
+        return failures == null ? Instant.EPOCH : failures.last().plus(pairDelay(failures.count()));
+    }
+
+    /** Enough failures from one address, whatever the names, lock it out. */
+    private Instant addressNotBefore(@Nullable Failures failures) {
+        if (failures == null) {
+            return Instant.EPOCH;
+        }
+        return failures.count() >= settings.addressLockoutFailures()
+                ? failures.last().plus(settings.lockout())
+                : failures.last();
     }
 
     /** Doubling from 1 s past the free failures, up to (and ending in) the lockout. */
@@ -126,14 +133,17 @@ class LoginThrottle {
         return delay.compareTo(cap) > 0 ? cap : delay;
     }
 
-    private static String pair(String account, String address) {
+    private static Key pair(String account, String address) {
         // A newline occurs in neither a normalised email nor an address key.
-        return account + "\n" + address;
+        return new Key(Scope.ACCOUNT_AND_ADDRESS, account + "\n" + address);
     }
 
-    private static Instant notBefore(Cache<String, Failures> cache, String key) {
-        Failures failures = cache.getIfPresent(key);
-        return failures == null ? Instant.EPOCH : failures.notBefore();
+    private static Key byAddress(String address) {
+        return new Key(Scope.ADDRESS, address);
+    }
+
+    private static Key byAccount(String account) {
+        return new Key(Scope.ACCOUNT, account);
     }
 
     private static Instant later(Instant a, Instant b) {

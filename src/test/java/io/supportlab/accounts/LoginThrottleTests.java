@@ -6,6 +6,7 @@ import io.supportlab.platform.SupportLabProperties;
 import io.supportlab.testing.IntegrationTest;
 import io.supportlab.testing.MutableClock;
 import io.supportlab.testing.PageSession;
+import io.supportlab.testing.UsePostgres;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -25,104 +26,37 @@ import org.springframework.test.web.servlet.client.RestTestClient;
  */
 class LoginThrottleTests {
 
-    /** The rules on their own, with a clock the test moves. */
+    /** The rules on their own, with counts in memory and a clock the test moves. */
     @Nested
-    class Rules {
+    class Rules implements ThrottleRules {
 
-        static final String ACCOUNT = "someone@example.com";
-        static final String GUESSER = "192.0.2.1";
-        static final String OWNER = "198.51.100.7";
+        final MutableClock clock = new MutableClock();
 
-        MutableClock clock = new MutableClock();
-        LoginThrottle throttle =
-                new LoginThrottle(properties(3, 6, 100, Duration.ofMinutes(15), Duration.ofSeconds(3)), clock);
-
-        @Test
-        void oneAddressWaitsDoubleAfterTheFreeFailuresThenIsLockedOut() {
-            List<Duration> waits = new ArrayList<>();
-            for (int i = 1; i <= 6; i++) {
-                throttle.failed(ACCOUNT, GUESSER);
-                waits.add(throttle.waitBefore(ACCOUNT, GUESSER).orElse(Duration.ZERO));
-            }
-            assertThat(waits)
-                    .containsExactly(
-                            Duration.ZERO,
-                            Duration.ZERO,
-                            Duration.ofSeconds(1),
-                            Duration.ofSeconds(2),
-                            Duration.ofSeconds(4),
-                            Duration.ofMinutes(15));
+        @Override
+        public MutableClock clock() {
+            return clock;
         }
 
-        @Test
-        void theLockoutOfOneAddressNeverRefusesTheAccountFromAnother() {
-            for (int i = 0; i < 6; i++) {
-                throttle.failed(ACCOUNT, GUESSER);
-            }
-            assertThat(throttle.waitBefore(ACCOUNT, GUESSER)).contains(Duration.ofMinutes(15));
-            assertThat(throttle.waitBefore(ACCOUNT, OWNER)).isEmpty();
-        }
-
-        @Test
-        void guessesFromManyAddressesSlowTheAccountDownByAtMostTheCap() {
-            List<Duration> slowdowns = new ArrayList<>();
-            for (int i = 1; i <= 200; i++) {
-                throttle.failed(ACCOUNT, "203.0.113." + i);
-                slowdowns.add(throttle.slowdown(ACCOUNT));
-            }
-            assertThat(slowdowns.subList(0, 6))
-                    .containsExactly(
-                            Duration.ZERO,
-                            Duration.ZERO,
-                            Duration.ofSeconds(1),
-                            Duration.ofSeconds(2),
-                            Duration.ofSeconds(3),
-                            Duration.ofSeconds(3));
-            assertThat(slowdowns).allSatisfy(d -> assertThat(d).isLessThanOrEqualTo(Duration.ofSeconds(3)));
-            assertThat(throttle.waitBefore(ACCOUNT, OWNER)).isEmpty();
-        }
-
-        @Test
-        void otherAccountsAreNotSlowedDown() {
-            for (int i = 0; i < 10; i++) {
-                throttle.failed(ACCOUNT, "203.0.113." + i);
-            }
-            assertThat(throttle.slowdown("other@example.com")).isZero();
-        }
-
-        @Test
-        void aQuietLockoutPeriodLiftsTheLockAndTheSlowdown() {
-            for (int i = 0; i < 6; i++) {
-                throttle.failed(ACCOUNT, GUESSER);
-            }
-            clock.advance(Duration.ofMinutes(15).plusSeconds(1));
-            assertThat(throttle.waitBefore(ACCOUNT, GUESSER)).isEmpty();
-            assertThat(throttle.slowdown(ACCOUNT)).isZero();
-        }
-
-        @Test
-        void successClearsTheFailuresOfTheAccount() {
-            for (int i = 0; i < 5; i++) {
-                throttle.failed(ACCOUNT, GUESSER);
-            }
-            throttle.succeeded(ACCOUNT, GUESSER);
-            assertThat(throttle.waitBefore(ACCOUNT, GUESSER)).isEmpty();
-            assertThat(throttle.slowdown(ACCOUNT)).isZero();
-        }
-
-        @Test
-        void oneAddressGuessingManyAccountsIsLockedOutForAll() {
-            LoginThrottle strict =
-                    new LoginThrottle(properties(3, 6, 4, Duration.ofMinutes(15), Duration.ofSeconds(3)), clock);
-            for (int i = 0; i < 4; i++) {
-                strict.failed("user" + i + "@example.com", GUESSER);
-            }
-            assertThat(strict.waitBefore("fresh@example.com", GUESSER)).contains(Duration.ofMinutes(15));
-            assertThat(strict.waitBefore("fresh@example.com", OWNER)).isEmpty();
+        @Override
+        public LoginThrottle throttle(SupportLabProperties properties) {
+            return new LoginThrottle(
+                    properties,
+                    clock,
+                    new LocalFailureCounts(properties.rateLimits().login().lockout(), clock));
         }
     }
 
     @Nested
+    class OverHttp {
+
+        @Nested
+        class OnSqlite extends OverHttpContract {}
+
+        @Nested
+        @UsePostgres
+        class OnPostgres extends OverHttpContract {}
+    }
+
     @TestPropertySource(
             properties = {
                 "supportlab.rate-limits.login.free-failures=3",
@@ -131,7 +65,7 @@ class LoginThrottleTests {
                 "supportlab.rate-limits.login.lockout=15m",
                 "supportlab.rate-limits.login.max-account-delay=300ms"
             })
-    class OverHttp extends IntegrationTest {
+    abstract static class OverHttpContract extends IntegrationTest {
 
         static final String PASSWORD = "agent-password";
 

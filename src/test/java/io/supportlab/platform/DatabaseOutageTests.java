@@ -56,6 +56,19 @@ class DatabaseOutageTests extends IntegrationTest {
                     .contains("cannot reach our database")
                     .doesNotContain("Exception");
 
+            // A search needs no database but its rate limit does (shared by the instances on PostgreSQL).
+            anonymous()
+                    .get()
+                    .uri("/help/search?q=printer")
+                    .accept(MediaType.TEXT_HTML)
+                    .exchange()
+                    .expectStatus()
+                    .isEqualTo(HttpStatus.SERVICE_UNAVAILABLE)
+                    .expectHeader()
+                    .valueEquals(HttpHeaders.RETRY_AFTER, "5")
+                    .expectBody(String.class)
+                    .value(html -> assertThat(html).contains("cannot reach our database"));
+
             reportsDown("/actuator/health");
             reportsDown("/api/health");
         } finally {

@@ -79,7 +79,9 @@ class SchemaEquivalenceTests {
             Map.entry("spring_session_attributes", "Spring Session (V17), as spring_session"),
             Map.entry(
                     "live_events",
-                    "recent live updates, replayed to streams that reconnect to any instance; SQLite keeps them in memory"));
+                    "recent live updates, replayed to streams that reconnect to any instance; SQLite keeps them in memory"),
+            Map.entry("rate_limit_buckets", "V18: rate limits counted across instances; SQLite's in memory"),
+            Map.entry("login_failures", "V18: failed logins counted across instances; SQLite's in memory"));
 
     private Schema sqlite;
     private Schema postgres;

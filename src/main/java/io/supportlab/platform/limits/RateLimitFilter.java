@@ -1,5 +1,6 @@
 package io.supportlab.platform.limits;
 
+import io.supportlab.platform.problems.DatabaseFailures;
 import io.supportlab.platform.problems.ProblemResponseWriter;
 import io.supportlab.platform.problems.TooManyRequestsException;
 import jakarta.servlet.FilterChain;
@@ -9,6 +10,8 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -29,6 +32,8 @@ class RateLimitFilter extends OncePerRequestFilter {
 
     static final int ORDER = -90;
 
+    private static final Logger log = LoggerFactory.getLogger(RateLimitFilter.class);
+
     private final RateLimiter limiter;
     private final ProblemResponseWriter problems;
 
@@ -43,7 +48,16 @@ class RateLimitFilter extends OncePerRequestFilter {
         Optional<RateLimit> limit = limiter.limitOf(request);
         if (limit.isPresent() && !signedInStaff()) {
             String client = ClientAddress.key(request);
-            RateLimiter.Decision decision = limiter.consume(limit.get(), client);
+            RateLimiter.Decision decision;
+            try {
+                decision = limiter.consume(limit.get(), client);
+            } catch (RuntimeException e) {
+                if (!DatabaseFailures.isUnavailable(e)) {
+                    throw e;
+                }
+                unavailable(request, response, e);
+                return;
+            }
             if (!decision.allowed()) {
                 refuse(request, response, limit.get(), decision.retryAfter());
                 return;
@@ -64,6 +78,23 @@ class RateLimitFilter extends OncePerRequestFilter {
         } else {
             response.sendError(
                     HttpStatus.TOO_MANY_REQUESTS.value(), refusal.getBody().getDetail());
+        }
+    }
+
+    /**
+     * On PostgreSQL the buckets are in the database: while it cannot be reached (or no connection is
+     * free within the pool's timeout) the request is not served, with 503 and {@code Retry-After} as
+     * any request that needs the database gets, and one line in the log instead of a stack trace
+     * per request.
+     */
+    private void unavailable(HttpServletRequest request, HttpServletResponse response, RuntimeException e)
+            throws IOException {
+        log.warn("Database unavailable for a rate limit: {}", e.getMessage());
+        if (request.getServletPath().startsWith("/api/")) {
+            response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(DatabaseFailures.RETRY_AFTER_SECONDS));
+            problems.write(request, response, DatabaseFailures.problem());
+        } else {
+            response.sendError(HttpStatus.SERVICE_UNAVAILABLE.value());
         }
     }
 

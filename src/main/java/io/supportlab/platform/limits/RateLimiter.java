@@ -1,10 +1,5 @@
 package io.supportlab.platform.limits;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
-import io.github.bucket4j.Bandwidth;
-import io.github.bucket4j.Bucket;
-import io.github.bucket4j.ConsumptionProbe;
 import io.supportlab.platform.SupportLabProperties;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Duration;
@@ -14,20 +9,16 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.context.properties.bind.Binder;
-import org.springframework.core.env.Environment;
-import org.springframework.stereotype.Component;
+import org.springframework.scheduling.annotation.Scheduled;
 
 /**
- * One token bucket per declared {@link RateLimit} and client, kept in memory with a bound on how
- * many clients are remembered. A client idle for a whole period has a full bucket again, so
- * forgetting it then changes nothing. Limits are per application instance.
+ * One token bucket per declared {@link RateLimit} and client. Where the buckets live depends on
+ * the database ({@link RateLimitConfiguration}): in memory on SQLite, where one instance runs; in
+ * PostgreSQL otherwise, so that every instance counts against the same buckets and N instances
+ * allow what one does.
  */
-@Component
 public class RateLimiter {
-
-    static final int MAX_CLIENTS = 100_000;
 
     private static final String LIMITED_CLIENT = RateLimiter.class.getName() + ".client";
 
@@ -35,34 +26,17 @@ public class RateLimiter {
     public record Decision(boolean allowed, Duration retryAfter) {}
 
     private final boolean enabled;
-    private final Map<String, Counted> limits = new LinkedHashMap<>();
+    private final Buckets buckets;
+    private final Map<String, RateLimit> limits = new LinkedHashMap<>();
 
-    /** A limit as configured, and its buckets by client. */
-    private record Counted(RateLimit limit, Bandwidth bandwidth, Cache<String, Bucket> buckets) {}
-
-    @Autowired
-    RateLimiter(SupportLabProperties properties, List<RateLimit> declared, Environment environment) {
-        this(properties, declared, Binder.get(environment));
-    }
-
-    RateLimiter(SupportLabProperties properties, List<RateLimit> declared, Binder settings) {
+    RateLimiter(SupportLabProperties properties, List<RateLimit> declared, Binder settings, Buckets buckets) {
         this.enabled = properties.rateLimits().enabled();
+        this.buckets = buckets;
         for (RateLimit declaration : declared) {
             RateLimit limit = settings.bind("supportlab.rate-limits." + declaration.name(), Setting.class)
                     .map(setting -> declaration.overriddenBy(setting.capacity(), setting.period()))
                     .orElse(declaration);
-            Counted previous = limits.put(
-                    limit.name(),
-                    new Counted(
-                            limit,
-                            Bandwidth.builder()
-                                    .capacity(limit.capacity())
-                                    .refillGreedy(limit.capacity(), limit.period())
-                                    .build(),
-                            Caffeine.newBuilder()
-                                    .maximumSize(MAX_CLIENTS)
-                                    .expireAfterAccess(limit.period())
-                                    .build()));
+            RateLimit previous = limits.put(limit.name(), limit);
             if (previous != null) {
                 throw new IllegalStateException("Two rate limits are named " + limit.name());
             }
@@ -74,7 +48,11 @@ public class RateLimiter {
 
     /** The limit as configured: the declaration with the settings' capacity and period. */
     public RateLimit configured(RateLimit limit) {
-        return counted(limit).limit();
+        RateLimit configured = limits.get(limit.name());
+        if (configured == null) {
+            throw new IllegalStateException("Rate limit " + limit.name() + " is used but not declared as a bean");
+        }
+        return configured;
     }
 
     /** Takes one request of {@code client} under {@code limit} from its bucket. */
@@ -91,12 +69,8 @@ public class RateLimiter {
         if (!enabled || tokens <= 0) {
             return new Decision(true, Duration.ZERO);
         }
-        Counted counted = counted(limit);
-        long wanted = Math.min(tokens, counted.bandwidth().getCapacity());
-        ConsumptionProbe probe = bucket(counted, client).tryConsumeAndReturnRemaining(wanted);
-        return probe.isConsumed()
-                ? new Decision(true, Duration.ZERO)
-                : new Decision(false, Duration.ofNanos(probe.getNanosToWaitForRefill()));
+        RateLimit configured = configured(limit);
+        return buckets.consume(configured, client, Math.min(tokens, configured.capacity()));
     }
 
     /**
@@ -104,11 +78,19 @@ public class RateLimiter {
      * did not happen (another limit refused it).
      */
     public void refund(RateLimit limit, String client, long tokens) {
-        if (enabled) {
-            Counted counted = counted(limit);
-            bucket(counted, client)
-                    .addTokens(Math.min(tokens, counted.bandwidth().getCapacity()));
+        if (enabled && tokens > 0) {
+            RateLimit configured = configured(limit);
+            buckets.refund(configured, client, Math.min(tokens, configured.capacity()));
         }
+    }
+
+    /**
+     * Forgets buckets that are full again, so shared state does not grow with every client ever
+     * seen. Every instance runs it; deleting what is already gone changes nothing.
+     */
+    @Scheduled(fixedDelayString = "PT10M", initialDelayString = "PT5M")
+    void forgetFullBuckets() {
+        buckets.forgetFull();
     }
 
     /** The limit that counts {@code request}, if a feature declared its route. */
@@ -116,7 +98,6 @@ public class RateLimiter {
         String method = request.getMethod().toUpperCase(Locale.ROOT);
         String path = request.getServletPath() + (request.getPathInfo() == null ? "" : request.getPathInfo());
         return limits.values().stream()
-                .map(Counted::limit)
                 .filter(limit -> limit.counts(method, path, name -> request.getParameter(name) != null))
                 .findFirst();
     }
@@ -124,7 +105,7 @@ public class RateLimiter {
     /** Whether a request to {@code concretePath} may count against a limit (for the API description). */
     public boolean mayLimit(String method, String concretePath) {
         return limits.values().stream()
-                .flatMap(counted -> counted.limit().routes().stream())
+                .flatMap(limit -> limit.routes().stream())
                 .anyMatch(route -> route.mayCount(method, concretePath));
     }
 
@@ -138,20 +119,5 @@ public class RateLimiter {
 
     static void markLimited(HttpServletRequest request, String client) {
         request.setAttribute(LIMITED_CLIENT, client);
-    }
-
-    private Counted counted(RateLimit limit) {
-        Counted counted = limits.get(limit.name());
-        if (counted == null) {
-            throw new IllegalStateException("Rate limit " + limit.name() + " is used but not declared as a bean");
-        }
-        return counted;
-    }
-
-    private static Bucket bucket(Counted counted, String client) {
-        return counted.buckets()
-                .get(
-                        client,
-                        key -> Bucket.builder().addLimit(counted.bandwidth()).build());
     }
 }

@@ -21,6 +21,16 @@ class RateLimitTests {
             "{\"title\":\"Printer\",\"description\":\"On fire\",\"contact_email\":\"a@example.com\"}";
 
     @Nested
+    class BehindTrustedProxy {
+
+        @Nested
+        class OnSqlite extends BehindTrustedProxyContract {}
+
+        @Nested
+        @UsePostgres
+        class OnPostgres extends BehindTrustedProxyContract {}
+    }
+
     @TestPropertySource(
             properties = {
                 "supportlab.rate-limits.ticket-creation.capacity=3",
@@ -30,7 +40,7 @@ class RateLimitTests {
                 "supportlab.rate-limits.search.capacity=2",
                 "supportlab.rate-limits.access-link-emails.capacity=1"
             })
-    class BehindTrustedProxy extends IntegrationTest {
+    abstract static class BehindTrustedProxyContract extends IntegrationTest {
 
         @Autowired
         AccessLinkRequests accessLinks;
@@ -413,12 +423,22 @@ class RateLimitTests {
 
     /** From an address that is not a configured proxy, X-Forwarded-For is ignored: it cannot dodge limits. */
     @Nested
+    class FromUntrustedPeer {
+
+        @Nested
+        class OnSqlite extends FromUntrustedPeerContract {}
+
+        @Nested
+        @UsePostgres
+        class OnPostgres extends FromUntrustedPeerContract {}
+    }
+
     @TestPropertySource(
             properties = {
                 "supportlab.rate-limits.ticket-creation.capacity=2",
                 "supportlab.http.trusted-proxies=10.0.0.0/8"
             })
-    class FromUntrustedPeer extends IntegrationTest {
+    abstract static class FromUntrustedPeerContract extends IntegrationTest {
 
         @Test
         void spoofedForwardedForDoesNotGetAFreshBucket() {

@@ -7,51 +7,26 @@ import io.supportlab.platform.SupportLabProperties;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
 import org.springframework.mock.web.MockHttpServletRequest;
 
 /**
- * Weighted consumption (a request that counts as many events or bytes takes them all or none), and
- * limits as features declare them, with settings overriding their defaults.
+ * Limits as features declare them, with settings overriding their defaults; how buckets count (in
+ * memory here, in PostgreSQL in {@link SharedBucketsTests}, by the same {@link BucketBehaviour}).
  */
 class RateLimiterTests {
 
     static final RateLimit GROUP = RateLimit.counted("tracked-events", 50, Duration.ofMinutes(1));
 
-    @Test
-    void takesSeveralTokensAtOnceOrNone() {
-        RateLimiter limiter = limiter("true", 10);
-        assertThat(limiter.consume(GROUP, "a", 6).allowed()).isTrue();
-        RateLimiter.Decision refused = limiter.consume(GROUP, "a", 6);
-        assertThat(refused.allowed()).isFalse();
-        assertThat(refused.retryAfter()).isPositive();
-        assertThat(limiter.consume(GROUP, "a", 4).allowed()).isTrue();
-        assertThat(limiter.consume(GROUP, "b", 10).allowed()).isTrue();
-    }
+    @Nested
+    class InMemory implements BucketBehaviour {
 
-    @Test
-    void moreThanTheCapacityTakesAFullBucketInsteadOfWaitingForever() {
-        RateLimiter limiter = limiter("true", 10);
-        assertThat(limiter.consume(GROUP, "a", 25).allowed()).isTrue();
-        assertThat(limiter.consume(GROUP, "a", 1).allowed()).isFalse();
-    }
-
-    @Test
-    void refundedTokensCanBeTakenAgain() {
-        RateLimiter limiter = limiter("true", 10);
-        limiter.consume(GROUP, "a", 10);
-        limiter.refund(GROUP, "a", 3);
-        assertThat(limiter.consume(GROUP, "a", 3).allowed()).isTrue();
-        assertThat(limiter.consume(GROUP, "a", 1).allowed()).isFalse();
-    }
-
-    @Test
-    void switchedOffAllowsEverything() {
-        RateLimiter limiter = limiter("false", 1);
-        for (int i = 0; i < 3; i++) {
-            assertThat(limiter.consume(GROUP, "a", 1000).allowed()).isTrue();
+        @Override
+        public Buckets buckets() {
+            return new LocalBuckets();
         }
     }
 
@@ -115,14 +90,22 @@ class RateLimiterTests {
     }
 
     static RateLimiter limiter(Map<String, String> given, RateLimit... declared) {
+        return limiter(given, new LocalBuckets(), declared);
+    }
+
+    static RateLimiter limiter(Map<String, String> given, Buckets buckets, RateLimit... declared) {
         Map<String, String> settings = new java.util.HashMap<>(given);
         settings.putIfAbsent("supportlab.rate-limits.enabled", "true");
         Binder binder = new Binder(new MapConfigurationPropertySource(settings));
         return new RateLimiter(
-                binder.bindOrCreate("supportlab", SupportLabProperties.class), List.of(declared), binder);
+                binder.bindOrCreate("supportlab", SupportLabProperties.class), List.of(declared), binder, buckets);
     }
 
     static RateLimiter limiter(String enabled, long capacity) {
+        return limiter(enabled, capacity, new LocalBuckets());
+    }
+
+    static RateLimiter limiter(String enabled, long capacity, Buckets buckets) {
         Map<String, String> settings = Map.of(
                 "supportlab.rate-limits.enabled",
                 enabled,
@@ -130,6 +113,6 @@ class RateLimiterTests {
                 Long.toString(capacity),
                 "supportlab.rate-limits.tracked-events.period",
                 "1h");
-        return limiter(settings, GROUP);
+        return limiter(settings, buckets, GROUP);
     }
 }
