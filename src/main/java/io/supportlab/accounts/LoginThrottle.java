@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
-import org.springframework.scheduling.annotation.Scheduled;
 
 /**
  * Makes password guessing expensive without letting anyone lock an account's owner out (OWASP
@@ -89,8 +88,7 @@ class LoginThrottle {
         counts.clear(List.of(pair(account, address), byAccount(account)));
     }
 
-    /** Every instance forgets the counts that are over; deleting what is already gone changes nothing. */
-    @Scheduled(fixedDelayString = "PT10M", initialDelayString = "PT5M")
+    /** Forgets the counts that are over (scheduled once per cluster by {@link AccountJobs}). */
     void forgetQuietCounts() {
         counts.forgetOver(since(Instant.now(clock)));
     }

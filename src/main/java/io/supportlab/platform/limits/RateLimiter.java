@@ -10,7 +10,6 @@ import java.util.Map;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.bind.Binder;
-import org.springframework.scheduling.annotation.Scheduled;
 
 /**
  * One token bucket per declared {@link RateLimit} and client. Where the buckets live depends on
@@ -86,9 +85,8 @@ public class RateLimiter {
 
     /**
      * Forgets buckets that are full again, so shared state does not grow with every client ever
-     * seen. Every instance runs it; deleting what is already gone changes nothing.
+     * seen (scheduled once per cluster by {@link LimitJobs}).
      */
-    @Scheduled(fixedDelayString = "PT10M", initialDelayString = "PT5M")
     void forgetFullBuckets() {
         buckets.forgetFull();
     }
