@@ -13,9 +13,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.BeanClassLoaderAware;
 import org.springframework.boot.session.autoconfigure.SessionTimeout;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.Primary;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.convert.TypeDescriptor;
@@ -33,6 +35,11 @@ import org.springframework.session.config.SessionRepositoryCustomizer;
 import org.springframework.session.jdbc.JdbcIndexedSessionRepository;
 import org.springframework.session.jdbc.PostgreSqlJdbcIndexedSessionRepositoryCustomizer;
 import org.springframework.session.jdbc.config.annotation.web.http.JdbcHttpSessionConfiguration;
+import org.springframework.session.web.http.SessionRepositoryFilter;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionOperations;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.util.ClassUtils;
 
 /**
@@ -53,8 +60,39 @@ import org.springframework.util.ClassUtils;
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnPostgreSql
-@Import(JdbcHttpSessionConfiguration.class)
+@Import(SharedSessions.SessionConfiguration.class)
 class SharedSessions {
+
+    /**
+     * Spring Session JDBC's configuration, with its repository calls outside transactions: each is
+     * one statement except a save of attributes or of a new session, which {@link
+     * SharedSessionRepository} wraps in a transaction itself. (A {@code TransactionOperations} bean
+     * would do the same but also stand in for Boot's {@code TransactionTemplate} everywhere.)
+     */
+    @Configuration(proxyBeanMethods = false)
+    static class SessionConfiguration extends JdbcHttpSessionConfiguration {
+        SessionConfiguration() {
+            setTransactionOperations(TransactionOperations.withoutTransaction());
+        }
+    }
+
+    /** The repository Spring Session's filter uses; the plain JDBC one stays for everything else. */
+    @Bean
+    @Primary
+    SharedSessionRepository sharedSessionRepository(
+            JdbcIndexedSessionRepository sessions, PlatformTransactionManager transactionManager) {
+        var transactions = new TransactionTemplate(transactionManager);
+        transactions.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        return new SharedSessionRepository(sessions, transactions);
+    }
+
+    /** Right around Spring Session's filter: the span in which a saved session is read from memory. */
+    @Bean
+    FilterRegistrationBean<SharedSessionRepository.OneRequest> sharedSessionRequestSpan() {
+        var registration = new FilterRegistrationBean<>(new SharedSessionRepository.OneRequest());
+        registration.setOrder(SessionRepositoryFilter.DEFAULT_ORDER - 1);
+        return registration;
+    }
 
     /**
      * Spring Session saves a session's last-access time after every request: a committed write (and
