@@ -1,10 +1,13 @@
 package io.supportlab.accounts;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.supportlab.platform.persistence.ConditionalOnPostgreSql;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.ObjectInputStream;
 import java.io.ObjectStreamClass;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -26,7 +29,9 @@ import org.springframework.core.convert.support.GenericConversionService;
 import org.springframework.core.serializer.support.SerializingConverter;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextImpl;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
+import org.springframework.security.web.csrf.DefaultCsrfToken;
 import org.springframework.session.FindByIndexNameSessionRepository;
 import org.springframework.session.IndexResolver;
 import org.springframework.session.Session;
@@ -177,13 +182,29 @@ class SharedSessions {
      * once per name: the packaged application's class loader answers slowly for JDK classes (it
      * looks for their package in its jars each time), and every request deserializes a dozen class
      * descriptors with its security context and CSRF token.
+     *
+     * <p>Deserializing the security context was the largest single cost a shared session adds to a
+     * page request, for bytes that rarely change. So the security context and the CSRF token are
+     * kept deserialized, per instance, keyed by their exact bytes: a session changed anywhere has
+     * other bytes and is deserialized afresh, so nothing stale is ever served, and whether the
+     * account may still use the session is checked against its row on every request anyway
+     * ({@link StaffSessionCheck}). Only values safe to share between requests are kept: a CSRF
+     * token is immutable, and a security context is handed out as a new holder of the (shared,
+     * unchanged after login) authentication, since logging out empties the holder it gets.
      */
-    private static final class TolerantDeserializer implements GenericConverter {
+    static final class TolerantDeserializer implements GenericConverter {
 
         private static final Logger log = LoggerFactory.getLogger(TolerantDeserializer.class);
 
+        /** Serialized bytes kept, at most: a staff session's context is about 1.7 KB, so some 2 400 sessions. */
+        private static final long KEPT_BYTES = 4L << 20;
+
         private final ClassLoader classLoader;
         private final Map<String, Class<?>> classes = new ConcurrentHashMap<>();
+        private final Cache<SerializedForm, Object> shareable = Caffeine.newBuilder()
+                .maximumWeight(KEPT_BYTES)
+                .weigher((SerializedForm form, Object value) -> form.bytes().length)
+                .build();
 
         TolerantDeserializer(ClassLoader classLoader) {
             this.classLoader = classLoader;
@@ -199,7 +220,21 @@ class SharedSessions {
             if (bytes == null) {
                 return null;
             }
-            try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream((byte[]) bytes)) {
+            var form = new SerializedForm((byte[]) bytes);
+            Object kept = shareable.getIfPresent(form);
+            if (kept == null) {
+                kept = read(form.bytes());
+                if (kept instanceof SecurityContext || kept instanceof DefaultCsrfToken) {
+                    shareable.put(form, kept);
+                }
+            }
+            return kept instanceof SecurityContext context
+                    ? new SecurityContextImpl(context.getAuthentication())
+                    : kept;
+        }
+
+        private @Nullable Object read(byte[] bytes) {
+            try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes)) {
                 @Override
                 protected Class<?> resolveClass(ObjectStreamClass descriptor) throws ClassNotFoundException {
                     return resolve(descriptor.getName());
@@ -219,6 +254,25 @@ class SharedSessions {
                 classes.put(name, known);
             }
             return known;
+        }
+    }
+
+    /** An attribute's serialized bytes as a cache key: equal when the bytes are. */
+    record SerializedForm(byte[] bytes) {
+
+        @Override
+        public boolean equals(@Nullable Object other) {
+            return other instanceof SerializedForm form && Arrays.equals(bytes, form.bytes);
+        }
+
+        @Override
+        public int hashCode() {
+            return Arrays.hashCode(bytes);
+        }
+
+        @Override
+        public String toString() {
+            return "SerializedForm[" + bytes.length + " bytes]";
         }
     }
 }
