@@ -74,6 +74,7 @@ class SharedSessions {
      * SharedSessionRepository} wraps in a transaction itself. (A {@code TransactionOperations} bean
      * would do the same but also stand in for Boot's {@code TransactionTemplate} everywhere.)
      */
+    @ConditionalOnPostgreSql // a nested configuration class is also found on its own by component scanning
     @Configuration(proxyBeanMethods = false)
     static class SessionConfiguration extends JdbcHttpSessionConfiguration {
         SessionConfiguration() {
@@ -228,9 +229,12 @@ class SharedSessions {
                     shareable.put(form, kept);
                 }
             }
-            return kept instanceof SecurityContext context
-                    ? new SecurityContextImpl(context.getAuthentication())
-                    : kept;
+            if (kept instanceof SecurityContext context) {
+                var holder = new SecurityContextImpl();
+                holder.setAuthentication(context.getAuthentication());
+                return holder;
+            }
+            return kept;
         }
 
         private @Nullable Object read(byte[] bytes) {
