@@ -57,11 +57,11 @@ final class SharedSessionRepository implements SessionRepository<SharedSessionRe
     public void save(TrackedSession session) {
         if (session.severalStatements) {
             transactions.executeWithoutResult(status -> sessions.save(session.session));
-        } else {
+        } else if (session.rowChanged || session.accessWrittenTooLongAgo()) {
             // At most the session row's UPDATE: one statement.
             sessions.save(session.session);
         }
-        session.severalStatements = false;
+        session.saved();
         Request request = REQUEST.get();
         if (request != null) {
             request.saved = session;
@@ -117,10 +117,30 @@ final class SharedSessionRepository implements SessionRepository<SharedSessionRe
 
         private final Session session;
         private boolean severalStatements;
+        private boolean rowChanged;
+        private Instant storedLastAccess;
 
         TrackedSession(Session session, boolean isNew) {
             this.session = session;
             this.severalStatements = isNew;
+            this.storedLastAccess = session.getLastAccessedTime();
+        }
+
+        /**
+         * Whether the stored last-access time is behind by as much as {@link
+         * SharedSessions#UPDATE_SESSION_WHEN_MOVED} writes for; if not, that UPDATE would match no
+         * row, so it is not sent at all (the statement keeps the rule for sessions saved otherwise).
+         */
+        boolean accessWrittenTooLongAgo() {
+            Duration idle = getMaxInactiveInterval();
+            Duration every = idle.isNegative() ? Duration.ZERO : SharedSessions.lastAccessWrittenEvery(idle);
+            return Duration.between(storedLastAccess, getLastAccessedTime()).compareTo(every) >= 0;
+        }
+
+        void saved() {
+            severalStatements = false;
+            rowChanged = false;
+            storedLastAccess = getLastAccessedTime();
         }
 
         @Override
@@ -130,7 +150,7 @@ final class SharedSessionRepository implements SessionRepository<SharedSessionRe
 
         @Override
         public String changeSessionId() {
-            severalStatements = true;
+            rowChanged = true;
             return session.changeSessionId();
         }
 
@@ -173,6 +193,7 @@ final class SharedSessionRepository implements SessionRepository<SharedSessionRe
 
         @Override
         public void setMaxInactiveInterval(Duration interval) {
+            rowChanged = true;
             session.setMaxInactiveInterval(interval);
         }
 

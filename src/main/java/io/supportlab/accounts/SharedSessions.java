@@ -7,6 +7,7 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.ObjectInputStream;
 import java.io.ObjectStreamClass;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.Set;
@@ -123,6 +124,12 @@ class SharedSessions {
                    OR s.principal_name IS DISTINCT FROM v.principal_name
                    OR v.last_access_time - s.last_access_time >= LEAST(60000, v.max_inactive_interval * 100))
             """;
+
+    /** How far behind a session's stored last-access time may be before it is written: {@link #UPDATE_SESSION_WHEN_MOVED}. */
+    static Duration lastAccessWrittenEvery(Duration idle) {
+        Duration tenth = idle.dividedBy(10);
+        return tenth.compareTo(Duration.ofMinutes(1)) < 0 ? tenth : Duration.ofMinutes(1);
+    }
 
     /** The same idle timeout as the container's sessions; PostgreSQL's upsert for attributes. */
     @Bean
