@@ -16,8 +16,9 @@ import org.springframework.transaction.support.TransactionOperations;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * The session repository that Spring Session's filter uses on PostgreSQL: Spring Session JDBC's, with
- * two round trips and one read fewer per page request.
+ * The session repository that Spring Session's filter uses on PostgreSQL: Spring Session JDBC's, cut
+ * down to one statement (the session's read) for a page request that changes nothing; it was three
+ * transactions of two round trips each.
  *
  * <ul>
  *   <li>Spring Session runs every repository call in a transaction of its own (BEGIN, statement,
@@ -30,6 +31,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  *       the requested session id (spring-session issues 1424, 1731). Within one request, that read
  *       is answered with the session the request just saved, not from the database. Nothing else
  *       uses the result: whether the requested id was valid is remembered from the first read.
+ *   <li>A save that only moved the last-access time sends no UPDATE while the stored time is less
+ *       than the write interval behind ({@link TrackedSession#accessWrittenTooLongAgo}).
  * </ul>
  */
 final class SharedSessionRepository implements SessionRepository<SharedSessionRepository.TrackedSession> {
