@@ -1,10 +1,14 @@
 package io.supportlab.accounts;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.supportlab.platform.persistence.ConditionalOnPostgreSql;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.ObjectInputStream;
 import java.io.ObjectStreamClass;
+import java.time.Duration;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -13,9 +17,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.BeanClassLoaderAware;
 import org.springframework.boot.session.autoconfigure.SessionTimeout;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.Primary;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.convert.TypeDescriptor;
@@ -24,7 +30,9 @@ import org.springframework.core.convert.support.GenericConversionService;
 import org.springframework.core.serializer.support.SerializingConverter;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextImpl;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
+import org.springframework.security.web.csrf.DefaultCsrfToken;
 import org.springframework.session.FindByIndexNameSessionRepository;
 import org.springframework.session.IndexResolver;
 import org.springframework.session.Session;
@@ -33,6 +41,11 @@ import org.springframework.session.config.SessionRepositoryCustomizer;
 import org.springframework.session.jdbc.JdbcIndexedSessionRepository;
 import org.springframework.session.jdbc.PostgreSqlJdbcIndexedSessionRepositoryCustomizer;
 import org.springframework.session.jdbc.config.annotation.web.http.JdbcHttpSessionConfiguration;
+import org.springframework.session.web.http.SessionRepositoryFilter;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionOperations;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.util.ClassUtils;
 
 /**
@@ -53,8 +66,40 @@ import org.springframework.util.ClassUtils;
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnPostgreSql
-@Import(JdbcHttpSessionConfiguration.class)
+@Import(SharedSessions.SessionConfiguration.class)
 class SharedSessions {
+
+    /**
+     * Spring Session JDBC's configuration, with its repository calls outside transactions: each is
+     * one statement except a save of attributes or of a new session, which {@link
+     * SharedSessionRepository} wraps in a transaction itself. (A {@code TransactionOperations} bean
+     * would do the same but also stand in for Boot's {@code TransactionTemplate} everywhere.)
+     */
+    @ConditionalOnPostgreSql // a nested configuration class is also found on its own by component scanning
+    @Configuration(proxyBeanMethods = false)
+    static class SessionConfiguration extends JdbcHttpSessionConfiguration {
+        SessionConfiguration() {
+            setTransactionOperations(TransactionOperations.withoutTransaction());
+        }
+    }
+
+    /** The repository Spring Session's filter uses; the plain JDBC one stays for everything else. */
+    @Bean
+    @Primary
+    SharedSessionRepository sharedSessionRepository(
+            JdbcIndexedSessionRepository sessions, PlatformTransactionManager transactionManager) {
+        var transactions = new TransactionTemplate(transactionManager);
+        transactions.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        return new SharedSessionRepository(sessions, transactions);
+    }
+
+    /** Right around Spring Session's filter: the span in which a saved session is read from memory. */
+    @Bean
+    FilterRegistrationBean<SharedSessionRepository.OneRequest> sharedSessionRequestSpan() {
+        var registration = new FilterRegistrationBean<>(new SharedSessionRepository.OneRequest());
+        registration.setOrder(SessionRepositoryFilter.DEFAULT_ORDER - 1);
+        return registration;
+    }
 
     /**
      * Spring Session saves a session's last-access time after every request: a committed write (and
@@ -79,6 +124,12 @@ class SharedSessions {
                    OR s.principal_name IS DISTINCT FROM v.principal_name
                    OR v.last_access_time - s.last_access_time >= LEAST(60000, v.max_inactive_interval * 100))
             """;
+
+    /** How far behind a session's stored last-access time may be before it is written: {@link #UPDATE_SESSION_WHEN_MOVED}. */
+    static Duration lastAccessWrittenEvery(Duration idle) {
+        Duration tenth = idle.dividedBy(10);
+        return tenth.compareTo(Duration.ofMinutes(1)) < 0 ? tenth : Duration.ofMinutes(1);
+    }
 
     /** The same idle timeout as the container's sessions; PostgreSQL's upsert for attributes. */
     @Bean
@@ -139,13 +190,29 @@ class SharedSessions {
      * once per name: the packaged application's class loader answers slowly for JDK classes (it
      * looks for their package in its jars each time), and every request deserializes a dozen class
      * descriptors with its security context and CSRF token.
+     *
+     * <p>Deserializing the security context was the largest single cost a shared session adds to a
+     * page request, for bytes that rarely change. So the security context and the CSRF token are
+     * kept deserialized, per instance, keyed by their exact bytes: a session changed anywhere has
+     * other bytes and is deserialized afresh, so nothing stale is ever served, and whether the
+     * account may still use the session is checked against its row on every request anyway
+     * ({@link StaffSessionCheck}). Only values safe to share between requests are kept: a CSRF
+     * token is immutable, and a security context is handed out as a new holder of the (shared,
+     * unchanged after login) authentication, since logging out empties the holder it gets.
      */
-    private static final class TolerantDeserializer implements GenericConverter {
+    static final class TolerantDeserializer implements GenericConverter {
 
         private static final Logger log = LoggerFactory.getLogger(TolerantDeserializer.class);
 
+        /** Serialized bytes kept, at most: a staff session's context is about 1.7 KB, so some 2 400 sessions. */
+        private static final long KEPT_BYTES = 4L << 20;
+
         private final ClassLoader classLoader;
         private final Map<String, Class<?>> classes = new ConcurrentHashMap<>();
+        private final Cache<SerializedForm, Object> shareable = Caffeine.newBuilder()
+                .maximumWeight(KEPT_BYTES)
+                .weigher((SerializedForm form, Object value) -> form.bytes().length)
+                .build();
 
         TolerantDeserializer(ClassLoader classLoader) {
             this.classLoader = classLoader;
@@ -161,7 +228,24 @@ class SharedSessions {
             if (bytes == null) {
                 return null;
             }
-            try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream((byte[]) bytes)) {
+            var form = new SerializedForm((byte[]) bytes);
+            Object kept = shareable.getIfPresent(form);
+            if (kept == null) {
+                kept = read(form.bytes());
+                if (kept instanceof SecurityContext || kept instanceof DefaultCsrfToken) {
+                    shareable.put(form, kept);
+                }
+            }
+            if (kept instanceof SecurityContext context) {
+                var holder = new SecurityContextImpl();
+                holder.setAuthentication(context.getAuthentication());
+                return holder;
+            }
+            return kept;
+        }
+
+        private @Nullable Object read(byte[] bytes) {
+            try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes)) {
                 @Override
                 protected Class<?> resolveClass(ObjectStreamClass descriptor) throws ClassNotFoundException {
                     return resolve(descriptor.getName());
@@ -181,6 +265,25 @@ class SharedSessions {
                 classes.put(name, known);
             }
             return known;
+        }
+    }
+
+    /** An attribute's serialized bytes as a cache key: equal when the bytes are. */
+    record SerializedForm(byte[] bytes) {
+
+        @Override
+        public boolean equals(@Nullable Object other) {
+            return other instanceof SerializedForm form && Arrays.equals(bytes, form.bytes);
+        }
+
+        @Override
+        public int hashCode() {
+            return Arrays.hashCode(bytes);
+        }
+
+        @Override
+        public String toString() {
+            return "SerializedForm[" + bytes.length + " bytes]";
         }
     }
 }

@@ -2,6 +2,7 @@ package io.supportlab.accounts;
 
 import static io.supportlab.accounts.StaffFixtures.PASSWORD;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.web.context.HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY;
 
 import io.supportlab.testing.IntegrationTest;
 import io.supportlab.testing.PageSession;
@@ -14,13 +15,24 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 import org.assertj.core.api.InstanceOfAssertFactories;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextImpl;
+import org.springframework.session.Session;
 
 /**
  * On PostgreSQL a page session lives in the database, so two instances behind a load balancer
@@ -184,5 +196,59 @@ class SessionsAcrossInstancesTests {
         HttpResponse<String> refused = visitor.post("/help/tickets", Map.of("title", "Kept title"));
         assertOnPage(refused, "/");
         assertThat(refused.body()).contains("Kept title");
+    }
+
+    /**
+     * Spring Session's filter reads the session again after saving it; within one request that read
+     * is answered from memory, and the next request reads the database again, so it gets what the
+     * other instance changed in between, the security context included (each instance keeps it
+     * deserialized by its exact bytes).
+     */
+    @Test
+    void aSessionChangedOnOneInstanceIsReadFreshByTheOthersNextRequest() throws Exception {
+        var first = cluster.bean(1, SharedSessionRepository.class);
+        var second = cluster.bean(2, SharedSessionRepository.class);
+        var created = first.createSession();
+        created.setAttribute(SPRING_SECURITY_CONTEXT_KEY, signedIn("ann@example.com"));
+        first.save(created);
+        String id = created.getId();
+
+        inOneRequest(() -> {
+            var read = Objects.requireNonNull(second.findById(id));
+            assertThat(nameIn(read)).isEqualTo("ann@example.com");
+            second.save(read);
+            assertThat(second.findById(id)).as("read again within the request").isSameAs(read);
+        });
+
+        var onFirst = Objects.requireNonNull(first.findById(id));
+        onFirst.setAttribute(SPRING_SECURITY_CONTEXT_KEY, signedIn("bea@example.com"));
+        first.save(onFirst);
+        inOneRequest(() ->
+                assertThat(nameIn(Objects.requireNonNull(second.findById(id)))).isEqualTo("bea@example.com"));
+
+        inOneRequest(() -> {
+            second.save(Objects.requireNonNull(second.findById(id)));
+            second.deleteById(id);
+            assertThat(second.findById(id)).as("ended within the request").isNull();
+        });
+        assertThat(first.findById(id)).isNull();
+    }
+
+    private static SecurityContext signedIn(String name) {
+        return new SecurityContextImpl(UsernamePasswordAuthenticationToken.authenticated(
+                name, null, List.of(new SimpleGrantedAuthority("ROLE_AGENT"))));
+    }
+
+    private static @Nullable String nameIn(Session session) {
+        SecurityContext context = session.getAttribute(SPRING_SECURITY_CONTEXT_KEY);
+        Authentication authentication = context == null ? null : context.getAuthentication();
+        return authentication == null ? null : authentication.getName();
+    }
+
+    /** Runs {@code work} as Spring Session's filter would within one request. */
+    private static void inOneRequest(Runnable work) throws Exception {
+        new SharedSessionRepository.OneRequest()
+                .doFilter(
+                        new MockHttpServletRequest(), new MockHttpServletResponse(), (request, response) -> work.run());
     }
 }
