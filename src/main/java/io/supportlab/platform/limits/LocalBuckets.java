@@ -5,7 +5,11 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.ConsumptionProbe;
+import io.github.bucket4j.TimeMeter;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -19,13 +23,33 @@ final class LocalBuckets implements Buckets {
     static final int MAX_CLIENTS = 100_000;
 
     private final Map<String, Counted> limits = new ConcurrentHashMap<>();
+    private final TimeMeter time;
+
+    /** Buckets that refill by {@code clock}, the application's (tests move it). */
+    LocalBuckets(Clock clock) {
+        this.time = new TimeMeter() {
+            @Override
+            public long currentTimeNanos() {
+                return ChronoUnit.NANOS.between(Instant.EPOCH, clock.instant());
+            }
+
+            @Override
+            public boolean isWallClockBased() {
+                return true;
+            }
+        };
+    }
 
     /** A limit's bandwidth and its buckets by client. */
-    private record Counted(Bandwidth bandwidth, Cache<String, Bucket> buckets) {
+    private record Counted(Bandwidth bandwidth, TimeMeter time, Cache<String, Bucket> buckets) {
 
         Bucket bucket(String client) {
             return buckets.get(
-                    client, key -> Bucket.builder().addLimit(bandwidth).build());
+                    client,
+                    key -> Bucket.builder()
+                            .addLimit(bandwidth)
+                            .withCustomTimePrecision(time)
+                            .build());
         }
     }
 
@@ -55,6 +79,7 @@ final class LocalBuckets implements Buckets {
                                 .capacity(limit.capacity())
                                 .refillGreedy(limit.capacity(), limit.period())
                                 .build(),
+                        time,
                         Caffeine.newBuilder()
                                 .maximumSize(MAX_CLIENTS)
                                 .expireAfterAccess(limit.period())

@@ -24,8 +24,9 @@ class RateLimitConfiguration {
             JdbcClient jdbc,
             Pseudonyms pseudonyms,
             Clock clock) {
-        Buckets buckets =
-                dialect == SqlDialect.POSTGRESQL ? new PostgresBuckets(jdbc, pseudonyms, clock) : new LocalBuckets();
+        Buckets buckets = dialect == SqlDialect.POSTGRESQL
+                ? new PrefetchingBuckets(new PostgresBuckets(jdbc, pseudonyms, clock), clock)
+                : new LocalBuckets(clock);
         return new RateLimiter(properties, declared, Binder.get(environment), buckets);
     }
 }

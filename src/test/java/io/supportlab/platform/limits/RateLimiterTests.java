@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.supportlab.platform.SupportLabProperties;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -26,7 +27,7 @@ class RateLimiterTests {
 
         @Override
         public Buckets buckets() {
-            return new LocalBuckets();
+            return new LocalBuckets(Clock.systemUTC());
         }
     }
 
@@ -90,7 +91,7 @@ class RateLimiterTests {
     }
 
     static RateLimiter limiter(Map<String, String> given, RateLimit... declared) {
-        return limiter(given, new LocalBuckets(), declared);
+        return limiter(given, new LocalBuckets(Clock.systemUTC()), declared);
     }
 
     static RateLimiter limiter(Map<String, String> given, Buckets buckets, RateLimit... declared) {
@@ -102,7 +103,7 @@ class RateLimiterTests {
     }
 
     static RateLimiter limiter(String enabled, long capacity) {
-        return limiter(enabled, capacity, new LocalBuckets());
+        return limiter(enabled, capacity, new LocalBuckets(Clock.systemUTC()));
     }
 
     static RateLimiter limiter(String enabled, long capacity, Buckets buckets) {

@@ -20,8 +20,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * Buckets in PostgreSQL, shared by every instance on the database: the same behaviour as in memory,
- * and two instances (each with its own {@link PostgresBuckets}, as two application instances have)
- * allow together exactly what one allows, however their requests interleave.
+ * and two instances (each with its own {@link PostgresBuckets} behind its own {@link
+ * PrefetchingBuckets}, as two application instances have) allow together exactly what one allows,
+ * however their requests interleave; for a busy client, never more.
  */
 @UsePostgres
 class SharedBucketsTests extends IntegrationTest implements BucketBehaviour {
@@ -36,10 +37,35 @@ class SharedBucketsTests extends IntegrationTest implements BucketBehaviour {
         return new PostgresBuckets(jdbc, pseudonyms, clock);
     }
 
+    /** What the application runs on PostgreSQL: the shared store with tokens taken ahead per instance. */
+    Buckets instanceBuckets() {
+        return new PrefetchingBuckets(buckets(), clock);
+    }
+
     @Test
     void twoInstancesAllowExactlyTheCapacityInTotalUnderConcurrentRequests() throws Exception {
-        List<RateLimiter> instances = List.of(limiter("true", 50, buckets()), limiter("true", 50, buckets()));
-        int requests = 200;
+        assertThat(allowedOf(200, instanceBuckets(), instanceBuckets(), 50)).isEqualTo(50);
+        // Either instance now refuses this client, and still serves another.
+        RateLimiter first = limiter("true", 50, instanceBuckets());
+        assertThat(first.consume(GROUP, "198.51.100.1").allowed()).isFalse();
+        assertThat(limiter("true", 50, buckets()).consume(GROUP, "198.51.100.1").allowed())
+                .isFalse();
+        assertThat(first.consume(GROUP, "198.51.100.2").allowed()).isTrue();
+    }
+
+    @Test
+    void twoInstancesTakingTokensAheadForABusyClientNeverAllowMoreThanTheSharedBucket() throws Exception {
+        PrefetchingBucketsTests.CountingStore store = new PrefetchingBucketsTests.CountingStore(buckets());
+        int allowed = allowedOf(8000, new PrefetchingBuckets(store, clock), new PrefetchingBuckets(store, clock), 6400);
+        // Each instance may end holding up to 64 tokens it did not hand out.
+        assertThat(allowed).isBetween(6400 - 2 * 64, 6400);
+        assertThat(store.tokens.get()).isEqualTo(6400);
+        assertThat(store.trips.get()).isLessThan(8000 / 4);
+    }
+
+    /** How many of {@code requests} from one client, spread over two instances, were allowed. */
+    private int allowedOf(int requests, Buckets first, Buckets second, long capacity) throws Exception {
+        List<RateLimiter> instances = List.of(limiter("true", capacity, first), limiter("true", capacity, second));
         CountDownLatch start = new CountDownLatch(1);
         List<Future<Boolean>> outcomes = new ArrayList<>();
         try (ExecutorService pool = Executors.newFixedThreadPool(8)) {
@@ -55,12 +81,8 @@ class SharedBucketsTests extends IntegrationTest implements BucketBehaviour {
             for (Future<Boolean> outcome : outcomes) {
                 allowed += outcome.get() ? 1 : 0;
             }
-            assertThat(allowed).isEqualTo(50);
+            return allowed;
         }
-        // Either instance now refuses this client, and still serves another.
-        assertThat(instances.get(0).consume(GROUP, "198.51.100.1").allowed()).isFalse();
-        assertThat(instances.get(1).consume(GROUP, "198.51.100.1").allowed()).isFalse();
-        assertThat(instances.get(1).consume(GROUP, "198.51.100.2").allowed()).isTrue();
     }
 
     @Test
