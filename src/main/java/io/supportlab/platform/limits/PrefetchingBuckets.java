@@ -16,8 +16,9 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * Every limited request asks the shared store ({@link PostgresBuckets}: one upsert of the client's
  * row), so a busy client, whose requests all queue on one row lock, costs a round trip each. Here a
  * client that returns within {@link #WINDOW} of its last trip has tokens taken ahead for it, in
- * amounts that double while it keeps using them up (1, 2, 4, … up to a 64th of the capacity, at
- * most {@link #MOST_AHEAD}); its next requests are served from what this instance holds. A refusal
+ * amounts that double while it keeps using them up (1, 2, 4, … up to {@link #MOST_AHEAD} requests'
+ * worth of tokens, never more than a 64th of the capacity); its next requests are served from what
+ * this instance holds. A refusal
  * is remembered until its retry time, so a client hammering a limit it exhausted costs no trips
  * either. Concurrent requests of a client whose tokens ran out wait for the one trip that is taking
  * enough ahead for them, rather than each making its own.
@@ -38,7 +39,7 @@ final class PrefetchingBuckets implements Buckets {
     /** How long tokens taken ahead stay usable, and how soon a client must return to be busy. */
     static final Duration WINDOW = Duration.ofSeconds(1);
 
-    /** The largest number of tokens taken ahead on one trip. */
+    /** The most requests' worth of tokens taken ahead on one trip. */
     static final long MOST_AHEAD = 64;
 
     /** Capacity divided by this is what one instance may hold for a client. */
@@ -74,7 +75,7 @@ final class PrefetchingBuckets implements Buckets {
         long held;
 
         long heldUntil = Long.MIN_VALUE;
-        /** Tokens the next trip takes beyond what its request needs. */
+        /** How many requests' worth of tokens the next trip takes beyond what its request needs. */
         long ahead;
         /** Tokens ahead that trips in flight are taking. */
         long pending;
@@ -112,13 +113,16 @@ final class PrefetchingBuckets implements Buckets {
             }
             if (now < known.heldUntil) {
                 // It used up what was taken for it within the window: take more next time.
-                known.ahead = Math.min(mostAhead(limit), Math.max(1, known.ahead * 2));
+                known.ahead = Math.min(MOST_AHEAD, Math.max(1, known.ahead * 2));
             } else {
-                // Back after a pause: take ahead half what it used of the last batch, none if quiet.
-                known.ahead = Math.max(0, known.ahead - known.held) / 2;
+                // Back after a pause: half as many as before if it used up the last batch, else none.
+                known.ahead = known.held > 0 ? 0 : known.ahead / 2;
                 known.held = 0;
             }
-            extra = Math.max(0, Math.min(known.ahead - known.held - known.pending, limit.capacity() - tokens));
+            // As many tokens as that many requests of this size take, within the instance's share.
+            long share = limit.capacity() / SHARE;
+            long wanted = known.ahead == 0 ? 0 : tokens > share / known.ahead ? share : known.ahead * tokens;
+            extra = Math.max(0, Math.min(wanted - known.held - known.pending, limit.capacity() - tokens));
             known.pending += extra;
             known.heldUntil = now + WINDOW.toNanos();
         } finally {
@@ -184,10 +188,6 @@ final class PrefetchingBuckets implements Buckets {
     @Override
     public void forgetFull() {
         store.forgetFull();
-    }
-
-    private static long mostAhead(RateLimit limit) {
-        return Math.min(MOST_AHEAD, limit.capacity() / SHARE);
     }
 
     private long nanos() {

@@ -84,6 +84,17 @@ class PrefetchingBucketsTests {
     }
 
     @Test
+    void requestsOfManyTokensTakeAheadAsManyRequestsWorthWithinTheInstancesShare() {
+        Buckets buckets = new PrefetchingBuckets(store, clock);
+        // Bytes of events, say: 350 a request; a 64th of the capacity is 15 625, 44 such requests.
+        for (int i = 0; i < 1000; i++) {
+            assertThat(buckets.consume(HOURLY_LARGE, "a", 350).allowed()).isTrue();
+        }
+        assertThat(store.trips.get()).isLessThan(1000 / 30);
+        assertThat(store.tokens.get()).isBetween(350L * 1000, 350L * 1000 + 1_000_000 / 64);
+    }
+
+    @Test
     void aQuietClientTakesExactlyWhatItUses() {
         Buckets buckets = new PrefetchingBuckets(store, clock);
         for (int i = 0; i < 20; i++) {
