@@ -14,10 +14,10 @@ import org.jspecify.annotations.Nullable;
  * @param actions none when absent (a public reply that changes no field)
  */
 public record MacroDraft(
-        @NotBlank @Size(max = MacroDraft.MAX_TITLE) @Nullable String title,
+        @NotBlank @Size(max = MacroDraft.MAX_TITLE) @Nullable
+        String title,
 
-        @NotBlank @Size(max = MacroDraft.MAX_BODY) @Nullable
-        String body,
+        @NotBlank @Size(max = MacroDraft.MAX_BODY) @Nullable String body,
 
         @Nullable MacroVisibility visibility,
 

@@ -46,14 +46,13 @@ public record MacroForm(
     }
 
     public boolean is(String field, String value) {
-        String chosen =
-                switch (field) {
-                    case "visibility" -> visibility;
-                    case "status" -> status;
-                    case "priority" -> priority;
-                    case "replyVisibility" -> replyVisibility;
-                    default -> throw new IllegalArgumentException(field);
-                };
+        String chosen = switch (field) {
+            case "visibility" -> visibility;
+            case "status" -> status;
+            case "priority" -> priority;
+            case "replyVisibility" -> replyVisibility;
+            default -> throw new IllegalArgumentException(field);
+        };
         return value.equals(chosen == null ? "" : chosen);
     }
 

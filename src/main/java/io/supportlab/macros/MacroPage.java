@@ -10,4 +10,9 @@ import org.jspecify.annotations.Nullable;
  * @param editingId the macro the form edits, or null when it adds one
  */
 public record MacroPage(
-        Agent agent, List<Macro> macros, String query, MacroForm form, @Nullable String editingId, FormErrors errors) {}
+        Agent agent,
+        List<Macro> macros,
+        String query,
+        MacroForm form,
+        @Nullable String editingId,
+        FormErrors errors) {}

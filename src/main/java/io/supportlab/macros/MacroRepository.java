@@ -58,7 +58,8 @@ class MacroRepository {
     /** Shared macros and the viewer's own. */
     private static final String VISIBLE = " WHERE (owner IS NULL OR owner = :viewer)";
 
-    private static final String WORD_MATCH = " AND (lower(title) LIKE :%1$s ESCAPE '\\' OR lower(body) LIKE :%1$s ESCAPE '\\')";
+    private static final String WORD_MATCH =
+            " AND (lower(title) LIKE :%1$s ESCAPE '\\' OR lower(body) LIKE :%1$s ESCAPE '\\')";
 
     private final JdbcClient jdbc;
     private final SqlDialect dialect;
@@ -179,7 +180,8 @@ class MacroRepository {
                 new MacroActions(
                         status == null ? null : TicketStatus.fromValue(status),
                         priority == null ? null : TicketPriority.fromValue(priority),
-                        Reply.Visibility.valueOf(rs.getString("reply_visibility").toUpperCase(Locale.ROOT))),
+                        Reply.Visibility.valueOf(
+                                rs.getString("reply_visibility").toUpperCase(Locale.ROOT))),
                 rs.getInt("usage_count"),
                 SqlDialect.readInstant(rs, "last_used_at"),
                 rs.getString("created_by"),

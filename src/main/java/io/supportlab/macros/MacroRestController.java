@@ -53,7 +53,8 @@ class MacroRestController {
                     + "the Link header (rel=\"next\").")
     @GetMapping("/macros")
     ResponseEntity<List<Macro>> list(
-            @Parameter(description = "words that must all appear in the title or the body") @RequestParam(required = false)
+            @Parameter(description = "words that must all appear in the title or the body")
+                    @RequestParam(required = false)
                     @Nullable
                     String q,
             @RequestParam(required = false) @Nullable Integer limit,
@@ -105,8 +106,7 @@ class MacroRestController {
             description = "The body with the placeholders filled in for this ticket and you, its actions and what "
                     + "they do in words. Nothing is written, and the use is not counted.")
     @GetMapping("/tickets/{id}/macros/{macro_id}/preview")
-    MacroPreview preview(
-            @PathVariable String id, @PathVariable("macro_id") String macroId, Authentication caller) {
+    MacroPreview preview(@PathVariable String id, @PathVariable("macro_id") String macroId, Authentication caller) {
         return macros.preview(id, macroId, Agent.of(caller));
     }
 
@@ -120,7 +120,8 @@ class MacroRestController {
                     + "version.")
     @ApiResponse(
             responseCode = "409",
-            description = "The ticket cannot take the macro's status (`current_status`, `allowed`); nothing was written")
+            description =
+                    "The ticket cannot take the macro's status (`current_status`, `allowed`); nothing was written")
     @PostMapping("/tickets/{id}/macros/{macro_id}")
     ResponseEntity<Ticket> apply(
             @PathVariable String id, @PathVariable("macro_id") String macroId, Authentication caller) {

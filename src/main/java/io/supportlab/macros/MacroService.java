@@ -155,7 +155,12 @@ class MacroService {
         Macro macro = get(macroId, agent);
         Ticket ticket = tickets.get(ticketId, agent.caller());
         String body = render(macro, ticket, agent);
-        return new MacroPreview(macro.id(), macro.title(), body, macro.actions(), macro.actions().effects());
+        return new MacroPreview(
+                macro.id(),
+                macro.title(),
+                body,
+                macro.actions(),
+                macro.actions().effects());
     }
 
     /**
@@ -188,9 +193,8 @@ class MacroService {
         Reply reply = tickets.reply(
                 ticket.id(), new NewReply(body, visibility != null ? visibility : actions.replyVisibility()), caller);
         TicketChange change = actions.ticketChange();
-        Ticket after = change == null
-                ? tickets.get(ticket.id(), caller)
-                : tickets.change(ticket.id(), change, null, caller);
+        Ticket after =
+                change == null ? tickets.get(ticket.id(), caller) : tickets.change(ticket.id(), change, null, caller);
         // More actions (a team, tags) go here, each through the service that owns what it changes.
         macros.countUse(macro.id(), Instant.now(clock));
         return new Applied(macro, reply, after);

@@ -71,8 +71,7 @@ class MacroWebController {
     }
 
     @PostMapping("/macros")
-    String create(
-            @ModelAttribute MacroForm form, Authentication caller, Model model, RedirectAttributes redirect) {
+    String create(@ModelAttribute MacroForm form, Authentication caller, Model model, RedirectAttributes redirect) {
         Agent agent = Agent.of(caller);
         try {
             Macro created = macros.create(form.draft(), agent);

@@ -87,7 +87,10 @@ class MacroApiTests {
         void staffKeepMacrosAndSeeTheSharedOnesAndTheirOwn() {
             JsonNode shared = admin.post(
                     "/api/macros",
-                    macro("Refund issued", "Hi {{customer.name}}, refunded.", "shared",
+                    macro(
+                            "Refund issued",
+                            "Hi {{customer.name}}, refunded.",
+                            "shared",
                             "{\"status\":\"resolved\",\"priority\":\"high\"}"),
                     201);
             assertThat(shared.get("visibility").asString()).isEqualTo("shared");
@@ -110,7 +113,9 @@ class MacroApiTests {
             assertThat(titles(agent.get("/api/macros?q=REFUND", 200))).containsExactly("Refund issued");
             assertThat(titles(agent.get("/api/macros?q=hello%20agent", 200))).containsExactly("My greeting");
             assertThat(titles(agent.get("/api/macros?q=50%25", 200))).isEmpty();
-            assertThat(agent.get("/api/macros/" + shared.get("id").asString(), 200).get("title").asString())
+            assertThat(agent.get("/api/macros/" + shared.get("id").asString(), 200)
+                            .get("title")
+                            .asString())
                     .isEqualTo("Refund issued");
 
             String id = mine.get("id").asString();
@@ -121,9 +126,15 @@ class MacroApiTests {
             assertThat(updated.get("title").asString()).isEqualTo("Greeting");
             assertThat(updated.get("visibility").asString()).isEqualTo("personal");
             assertThat(updated.at("/actions/reply_visibility").asString()).isEqualTo("internal");
-            assertThat(updated.get("created_at").asString()).isEqualTo(mine.get("created_at").asString());
+            assertThat(updated.get("created_at").asString())
+                    .isEqualTo(mine.get("created_at").asString());
 
-            agent.client().delete().uri("/api/macros/" + id).exchange().expectStatus().isNoContent();
+            agent.client()
+                    .delete()
+                    .uri("/api/macros/" + id)
+                    .exchange()
+                    .expectStatus()
+                    .isNoContent();
             agent.get("/api/macros/" + id, 404);
             assertThat(count("SELECT COUNT(*) FROM macros")).isEqualTo(2);
         }
@@ -133,7 +144,8 @@ class MacroApiTests {
             for (int i = 1; i <= 3; i++) {
                 agent.post("/api/macros", "{\"title\":\"M" + i + "\",\"body\":\"b\"}", 201);
             }
-            var first = agent.client().get().uri("/api/macros?limit=2").exchange().returnResult(String.class);
+            var first =
+                    agent.client().get().uri("/api/macros?limit=2").exchange().returnResult(String.class);
             assertThat(first.getResponseHeaders().getFirst("Link")).contains("rel=\"next\"");
             assertThat(titles(agent.json().readTree(first.getResponseBody()))).containsExactly("M3", "M2");
         }
@@ -146,9 +158,14 @@ class MacroApiTests {
             String ticket = ticket("Printer").get("id").asString();
             agent.get("/api/macros/" + id, 404);
             admin.get("/api/macros/" + id, 404);
-            assertThat(status(withBasicAuth(AGENT, PASSWORD), "PUT", "/api/macros/" + id, "{\"title\":\"x\",\"body\":\"y\"}"))
+            assertThat(status(
+                            withBasicAuth(AGENT, PASSWORD),
+                            "PUT",
+                            "/api/macros/" + id,
+                            "{\"title\":\"x\",\"body\":\"y\"}"))
                     .isEqualTo(404);
-            assertThat(status(withBasicAuth(AGENT, PASSWORD), "DELETE", "/api/macros/" + id, "")).isEqualTo(404);
+            assertThat(status(withBasicAuth(AGENT, PASSWORD), "DELETE", "/api/macros/" + id, ""))
+                    .isEqualTo(404);
             agent.get("/api/tickets/" + ticket + "/macros/" + id + "/preview", 404);
             agent.post("/api/tickets/" + ticket + "/macros/" + id, "", 404);
             assertThat(count("SELECT COUNT(*) FROM ticket_replies")).isZero();
@@ -164,12 +181,14 @@ class MacroApiTests {
                     .get("id")
                     .asString();
             agent.put("/api/macros/" + shared, "{\"title\":\"Mine now\",\"body\":\"b\"}", 403);
-            assertThat(status(withBasicAuth(AGENT, PASSWORD), "DELETE", "/api/macros/" + shared, "")).isEqualTo(403);
+            assertThat(status(withBasicAuth(AGENT, PASSWORD), "DELETE", "/api/macros/" + shared, ""))
+                    .isEqualTo(403);
             String personal = agent.post("/api/macros", "{\"title\":\"P\",\"body\":\"b\"}", 201)
                     .get("id")
                     .asString();
             agent.put("/api/macros/" + personal, macro("P", "b", "shared", "null"), 403);
-            assertThat(admin.get("/api/macros/" + shared, 200).get("title").asString()).isEqualTo("Team");
+            assertThat(admin.get("/api/macros/" + shared, 200).get("title").asString())
+                    .isEqualTo("Team");
 
             JsonNode madeMine = admin.put("/api/macros/" + shared, macro("Team", "b", "personal", "null"), 200);
             assertThat(madeMine.get("owner").asString()).isEqualTo(ADMIN_EMAIL);
@@ -182,7 +201,12 @@ class MacroApiTests {
                     .get("id")
                     .asString();
             admin.put("/api/macros/" + shared, macro("Team reply", "b", "shared", "null"), 200);
-            admin.client().delete().uri("/api/macros/" + shared).exchange().expectStatus().isNoContent();
+            admin.client()
+                    .delete()
+                    .uri("/api/macros/" + shared)
+                    .exchange()
+                    .expectStatus()
+                    .isNoContent();
             String personal = agent.post("/api/macros", "{\"title\":\"P\",\"body\":\"b\"}", 201)
                     .get("id")
                     .asString();
@@ -198,35 +222,43 @@ class MacroApiTests {
                             "macro.created “Team”, shared",
                             "macro.updated “Team reply”, shared",
                             "macro.deleted “Team reply”, shared");
-            assertThat(count("SELECT COUNT(*) FROM audit_log WHERE target = ?", personal)).isZero();
+            assertThat(count("SELECT COUNT(*) FROM audit_log WHERE target = ?", personal))
+                    .isZero();
         }
 
         @Test
         void unknownAndMalformedPlaceholdersAreRefusedByName() {
             JsonNode problem = agent.post(
-                    "/api/macros",
-                    "{\"title\":\"\",\"body\":\"Hi {{customer.phone}} and {{customer.name}\"}",
-                    400);
+                    "/api/macros", "{\"title\":\"\",\"body\":\"Hi {{customer.phone}} and {{customer.name}\"}", 400);
             assertThat(problem.get("type").asString()).isEqualTo("/problems/validation");
-            assertThat(problem.get("placeholders").valueStream().map(JsonNode::asString).toList())
+            assertThat(problem.get("placeholders")
+                            .valueStream()
+                            .map(JsonNode::asString)
+                            .toList())
                     .containsExactly("{{customer.phone}}", "{{customer.name}");
-            List<String> bodyErrors = problem.get("errors").valueStream()
+            List<String> bodyErrors = problem.get("errors")
+                    .valueStream()
                     .filter(e -> e.get("field").asString().equals("body"))
                     .map(e -> e.get("message").asString())
                     .toList();
             assertThat(bodyErrors).hasSize(2);
             assertThat(bodyErrors.get(0)).startsWith("unknown placeholder {{customer.phone}}; use {{customer.name}}");
             assertThat(bodyErrors.get(1)).contains("{{customer.name}", "not closed");
-            assertThat(problem.get("errors").valueStream().map(e -> e.get("field").asString()))
+            assertThat(problem.get("errors")
+                            .valueStream()
+                            .map(e -> e.get("field").asString()))
                     .contains("title");
 
             String id = agent.post("/api/macros", "{\"title\":\"Fine\",\"body\":\"b\"}", 201)
                     .get("id")
                     .asString();
             agent.put("/api/macros/" + id, "{\"title\":\"Fine\",\"body\":\"{{ agent.nmae }}\"}", 400);
-            assertThat(agent.get("/api/macros/" + id, 200).get("body").asString()).isEqualTo("b");
+            assertThat(agent.get("/api/macros/" + id, 200).get("body").asString())
+                    .isEqualTo("b");
             JsonNode badStatus = agent.post(
-                    "/api/macros", "{\"title\":\"T\",\"body\":\"b\",\"actions\":{\"status\":\"pending-forever\"}}", 400);
+                    "/api/macros",
+                    "{\"title\":\"T\",\"body\":\"b\",\"actions\":{\"status\":\"pending-forever\"}}",
+                    400);
             assertThat(badStatus.get("type").asString()).isEqualTo("/problems/malformed-request");
             assertThat(count("SELECT COUNT(*) FROM macros")).isEqualTo(1);
         }
@@ -252,7 +284,10 @@ class MacroApiTests {
                     .isEqualTo("Hi dana@example.com, Alex Agent <" + AGENT + "> has "
                             + ticket.get("reference").asString() + " (Printer jams, New).");
             assertThat(preview.at("/actions/status").asString()).isEqualTo("resolved");
-            assertThat(preview.get("effects").valueStream().map(JsonNode::asString).toList())
+            assertThat(preview.get("effects")
+                            .valueStream()
+                            .map(JsonNode::asString)
+                            .toList())
                     .containsExactly("Internal note", "Status: Resolved");
             assertThat(count("SELECT COUNT(*) FROM ticket_replies")).isZero();
             assertThat(count("SELECT usage_count FROM macros")).isZero();
@@ -291,15 +326,17 @@ class MacroApiTests {
             JsonNode replies = admin.get("/api/tickets/" + id + "/replies", 200);
             assertThat(replies).hasSize(1);
             assertThat(replies.get(0).get("body").asString())
-                    .isEqualTo("Hi dana@example.com, " + ticket.get("reference").asString()
-                            + " is refunded. Alex Agent");
+                    .isEqualTo(
+                            "Hi dana@example.com, " + ticket.get("reference").asString() + " is refunded. Alex Agent");
             assertThat(replies.get(0).get("author").asString()).isEqualTo(AGENT);
             assertThat(replies.get(0).get("visibility").asString()).isEqualTo("public");
             List<String> history = admin.get("/api/tickets/" + id + "/history", 200)
                     .valueStream()
-                    .map(h -> h.get("new_status").asString() + " by " + h.get("changed_by").asString())
+                    .map(h -> h.get("new_status").asString() + " by "
+                            + h.get("changed_by").asString())
                     .toList();
-            assertThat(history).containsExactly("new by " + ADMIN_EMAIL, "in-progress by " + AGENT, "resolved by " + AGENT);
+            assertThat(history)
+                    .containsExactly("new by " + ADMIN_EMAIL, "in-progress by " + AGENT, "resolved by " + AGENT);
             assertThat(count("SELECT COUNT(*) FROM notifications WHERE ticket_id = ?", id))
                     .isGreaterThan(emailsBefore);
 
@@ -313,7 +350,11 @@ class MacroApiTests {
             String id = ticket("Printer").get("id").asString();
             String macro = agent.post(
                             "/api/macros",
-                            macro("Note", "Checked by {{agent.email}}", "personal", "{\"reply_visibility\":\"internal\"}"),
+                            macro(
+                                    "Note",
+                                    "Checked by {{agent.email}}",
+                                    "personal",
+                                    "{\"reply_visibility\":\"internal\"}"),
                             201)
                     .get("id")
                     .asString();
@@ -329,7 +370,9 @@ class MacroApiTests {
             String id = ticket("Printer").get("id").asString();
             JsonNode closed = admin.put("/api/tickets/" + id, "{\"status\":\"closed\"}", 200);
             String macro = admin.post(
-                            "/api/macros", macro("Resolve", "Done, {{customer.name}}", "shared", "{\"status\":\"resolved\"}"), 201)
+                            "/api/macros",
+                            macro("Resolve", "Done, {{customer.name}}", "shared", "{\"status\":\"resolved\"}"),
+                            201)
                     .get("id")
                     .asString();
             long emails = count("SELECT COUNT(*) FROM notifications");

@@ -75,7 +75,8 @@ class MacroBodyTests {
     void placeholdersAreCaseSensitive() {
         assertThat(MacroBody.problems("{{Customer.Name}}"))
                 .singleElement()
-                .satisfies(problem -> assertThat(problem.message()).startsWith("unknown placeholder {{Customer.Name}}"));
+                .satisfies(
+                        problem -> assertThat(problem.message()).startsWith("unknown placeholder {{Customer.Name}}"));
     }
 
     @Test
@@ -85,15 +86,17 @@ class MacroBodyTests {
         assertThat(problems)
                 .extracting(MacroBody.Problem::placeholder)
                 .containsExactly("{{customer.name} B", "{{{ticket.title}}", "{{}}", "{{agent name}}");
-        assertThat(problems.get(0).message()).isEqualTo("placeholder {{customer.name} B is not closed with }} on its line");
+        assertThat(problems.get(0).message())
+                .isEqualTo("placeholder {{customer.name} B is not closed with }} on its line");
         assertThat(problems.get(1).message()).startsWith("malformed placeholder {{{ticket.title}}");
         assertThat(problems.get(3).message()).startsWith("malformed placeholder {{agent name}}");
     }
 
     @Test
     void aPlaceholderDoesNotSpanLinesOrSwallowTheNextOne() {
-        assertThat(MacroBody.problems("{{customer.\nname}}")).singleElement().satisfies(problem ->
-                assertThat(problem.placeholder()).isEqualTo("{{customer."));
+        assertThat(MacroBody.problems("{{customer.\nname}}"))
+                .singleElement()
+                .satisfies(problem -> assertThat(problem.placeholder()).isEqualTo("{{customer."));
         assertThat(MacroBody.problems("{{customer.name {{agent.name}}"))
                 .extracting(MacroBody.Problem::placeholder)
                 .containsExactly("{{customer.name");
@@ -116,8 +119,19 @@ class MacroBodyTests {
     @Test
     void valuesAreInsertedLiterally() {
         Ticket odd = new Ticket(
-                "id", "SL-1", "{{agent.name}} $1 \\ <b>", "d", TicketPriority.LOW, TicketStatus.NEW, "a@b.example",
-                null, 1, NOW, NOW, null, false);
+                "id",
+                "SL-1",
+                "{{agent.name}} $1 \\ <b>",
+                "d",
+                TicketPriority.LOW,
+                TicketStatus.NEW,
+                "a@b.example",
+                null,
+                1,
+                NOW,
+                NOW,
+                null,
+                false);
         assertThat(MacroBody.render("{{ticket.title}}", new MacroBody.Values(odd, "X", "x@y.example")))
                 .isEqualTo("{{agent.name}} $1 \\ <b>");
     }

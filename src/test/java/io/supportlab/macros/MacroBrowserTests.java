@@ -2,16 +2,19 @@ package io.supportlab.macros;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.supportlab.testing.Browser;
+import io.supportlab.testing.BrowserTest;
 import io.supportlab.tickets.NewTicket;
 import io.supportlab.tickets.Reply;
 import io.supportlab.tickets.Ticket;
 import io.supportlab.tickets.TicketPriority;
 import io.supportlab.tickets.TicketService;
 import io.supportlab.tickets.TicketStatus;
-import io.supportlab.testing.Browser;
-import io.supportlab.testing.BrowserTest;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -28,6 +31,26 @@ class MacroBrowserTests extends BrowserTest {
 
     static final Agent ADMIN = new Agent(ADMIN_EMAIL, true);
 
+    @AfterEach
+    void restoreWindow() {
+        // Other browser tests share this Chromium and expect its default size (Browser.java).
+        browser.manage().window().setSize(new Dimension(1280, 900));
+    }
+
+    /** A phone's viewport: 390 CSS pixels wide inside the window. */
+    void phone() {
+        browser.manage().window().setSize(new Dimension(390, 844));
+        long inner = (Long) script("return window.innerWidth");
+        if (inner != 390) {
+            browser.manage().window().setSize(new Dimension(2 * 390 - (int) inner, 844));
+        }
+        assertThat(script("return window.innerWidth")).isEqualTo(390L);
+    }
+
+    Object script(String javascript) {
+        return ((JavascriptExecutor) browser).executeScript(javascript);
+    }
+
     @Test
     void agentPicksAMacroEditsTheTextAndSendsItWithItsActions() {
         Ticket ticket = tickets.create(
@@ -43,12 +66,17 @@ class MacroBrowserTests extends BrowserTest {
         macros.create(new MacroDraft("Greeting", "Hello!", MacroVisibility.SHARED, null), ADMIN);
 
         logInAs(ADMIN_EMAIL, ADMIN_PASSWORD);
+        Browser.consoleErrors();
+        phone();
         open("/tickets/" + ticket.id());
         browser.findElement(By.id("macro-button")).click();
         WebElement search = waitUpTo(10).until(ExpectedConditions.visibilityOfElementLocated(By.id("macro-search")));
         assertThat(browser.switchTo().activeElement()).isEqualTo(search);
         search.sendKeys("refund");
-        waitUpTo(10).until(d -> d.findElements(By.cssSelector("#macro-results .macro-choice")).size() == 1);
+        waitUpTo(10)
+                .until(d -> d.findElements(By.cssSelector("#macro-results .macro-choice"))
+                                .size()
+                        == 1);
         // Keyboard only: down to the macro, Enter to pick it.
         search.sendKeys(Keys.ARROW_DOWN);
         WebElement choice = browser.switchTo().activeElement();
@@ -61,6 +89,9 @@ class MacroBrowserTests extends BrowserTest {
         assertThat(browser.switchTo().activeElement()).isEqualTo(message);
         assertThat(browser.findElement(By.cssSelector(".macro-chosen")).getText())
                 .contains("Refund issued", "Public reply", "Status: Resolved", "Priority: High");
+        assertThat(script("return document.documentElement.scrollWidth <= window.innerWidth"))
+                .as("the reply box with a macro picked fits a phone")
+                .isEqualTo(true);
         Browser.screenshot("macros-picked");
 
         message.sendKeys(" Sorry for the trouble.");
@@ -78,13 +109,14 @@ class MacroBrowserTests extends BrowserTest {
                         .getAttribute("value"))
                 .isEqualTo("high");
         assertThat(macros.get(refund.id(), ADMIN).usageCount()).isEqualTo(1);
+        assertThat(Browser.consoleErrors()).isEmpty();
         Browser.screenshot("macros-sent");
     }
 
     @Test
     void aRefusedMacroKeepsWhatWasTypedAndAReplyWithoutMacroIsAPlainReply() {
-        Ticket ticket = tickets.create(
-                new NewTicket("Old issue", "Long gone", TicketPriority.LOW, "erin@example.com"), null);
+        Ticket ticket =
+                tickets.create(new NewTicket("Old issue", "Long gone", TicketPriority.LOW, "erin@example.com"), null);
         tickets.change(
                 ticket.id(),
                 io.supportlab.tickets.TicketChange.status(TicketStatus.CLOSED, null),
@@ -101,11 +133,13 @@ class MacroBrowserTests extends BrowserTest {
         logInAs(ADMIN_EMAIL, ADMIN_PASSWORD);
         open("/tickets/" + ticket.id());
         browser.findElement(By.id("macro-button")).click();
-        waitUpTo(10).until(ExpectedConditions.elementToBeClickable(By.cssSelector(".macro-choice")))
+        waitUpTo(10)
+                .until(ExpectedConditions.elementToBeClickable(By.cssSelector(".macro-choice")))
                 .click();
         WebElement message = browser.findElement(By.id("body"));
         waitUpTo(10).until(d -> message.getAttribute("value").startsWith("Reopening"));
-        assertThat(browser.findElement(By.cssSelector("input[name=visibility][value=internal]")).isSelected())
+        assertThat(browser.findElement(By.cssSelector("input[name=visibility][value=internal]"))
+                        .isSelected())
                 .isTrue();
         message.sendKeys(" (typed)");
         browser.findElement(By.cssSelector("#reply-form button[type=submit]")).click();
@@ -136,7 +170,8 @@ class MacroBrowserTests extends BrowserTest {
 
         browser.findElement(By.id("title")).sendKeys("Welcome");
         browser.findElement(By.id("body")).sendKeys("Hi {{customer.nmae}}");
-        browser.findElement(By.cssSelector("input[name=visibility][value=shared]")).click();
+        browser.findElement(By.cssSelector("input[name=visibility][value=shared]"))
+                .click();
         new Select(browser.findElement(By.id("status"))).selectByValue("in-progress");
         browser.findElement(By.cssSelector("#macro-form button[type=submit]")).click();
 
@@ -173,6 +208,7 @@ class MacroBrowserTests extends BrowserTest {
         browser.findElement(By.cssSelector(".macro-item button.danger")).click();
         browser.switchTo().alert().accept();
         waitForText(By.cssSelector(".flash"), "Deleted the macro “Welcome back”");
-        assertThat(jdbc.sql("SELECT COUNT(*) FROM macros").query(Long.class).single()).isZero();
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM macros").query(Long.class).single())
+                .isZero();
     }
 }
