@@ -94,6 +94,7 @@ class MacroRestController {
     }
 
     @Operation(summary = "Delete a macro (its owner; shared ones: admin)", description = NOT_YOURS)
+    @ApiResponse(responseCode = "204", description = "Deleted")
     @ApiResponse(responseCode = "403", description = "An agent tried to delete a shared macro")
     @DeleteMapping("/macros/{id}")
     ResponseEntity<Void> delete(@PathVariable String id, Authentication caller) {

@@ -172,8 +172,7 @@ class MacroWebController {
                     Flashes.success(redirect, sent);
                     return "redirect:" + ticketPage;
                 }
-                Flashes.successAfterHtmxRedirect(request, response, sent);
-                response.setHeader("HX-Redirect", ticketPage);
+                Flashes.htmxRedirectWithSuccess(request, response, ticketPage, sent);
                 model.addAttribute("ticketPage", ticketPage);
                 return "macros/sent";
             } catch (ErrorResponseException e) {

@@ -68,6 +68,20 @@ class MacroApiTests {
             return statement.query(Long.class).single();
         }
 
+        /** The titles {@code client} finds searching for {@code q}, sent as typed. */
+        List<String> search(ApiClient client, String q) {
+            String body = client.client()
+                    .get()
+                    .uri("/api/macros?q={q}", q)
+                    .exchange()
+                    .expectStatus()
+                    .isOk()
+                    .expectBody(String.class)
+                    .returnResult()
+                    .getResponseBody();
+            return titles(client.json().readTree(body));
+        }
+
         List<String> titles(JsonNode list) {
             return list.valueStream().map(m -> m.get("title").asString()).toList();
         }
@@ -110,9 +124,12 @@ class MacroApiTests {
 
             assertThat(titles(agent.get("/api/macros", 200))).containsExactly("My greeting", "Refund issued");
             assertThat(titles(admin.get("/api/macros", 200))).containsExactly("Refund issued");
-            assertThat(titles(agent.get("/api/macros?q=REFUND", 200))).containsExactly("Refund issued");
-            assertThat(titles(agent.get("/api/macros?q=hello%20agent", 200))).containsExactly("My greeting");
-            assertThat(titles(agent.get("/api/macros?q=50%25", 200))).isEmpty();
+            assertThat(search(agent, "REFUND")).containsExactly("Refund issued");
+            assertThat(search(agent, "hello agent")).containsExactly("My greeting");
+            assertThat(search(agent, "refund hello")).isEmpty();
+            assertThat(search(agent, "%")).isEmpty();
+            assertThat(search(other, "refund")).containsExactly("Refund issued");
+            assertThat(search(admin, "psst")).isEmpty();
             assertThat(agent.get("/api/macros/" + shared.get("id").asString(), 200)
                             .get("title")
                             .asString())

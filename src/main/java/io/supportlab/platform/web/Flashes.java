@@ -21,15 +21,20 @@ public final class Flashes {
     }
 
     /**
-     * The message for the page an htmx request goes to next ({@code HX-Redirect}): that redirect is
-     * the browser's, not a redirect view's, so the flash is stored here rather than by Spring.
+     * Sends an htmx request's page to {@code path} ({@code HX-Redirect}) with a message. That
+     * redirect is the browser's, not a redirect view's, so the flash is stored here; it is kept for
+     * {@code path} alone, as the page may still make requests of its own (live updates, fragments)
+     * before it goes, and the first of them would otherwise take the message.
      */
-    public static void successAfterHtmxRedirect(HttpServletRequest request, HttpServletResponse response, String text) {
+    public static void htmxRedirectWithSuccess(
+            HttpServletRequest request, HttpServletResponse response, String path, String text) {
         FlashMap flash = RequestContextUtils.getOutputFlashMap(request);
         flash.put(ShellInterceptor.FLASH, Shell.Flash.success(text));
+        flash.setTargetRequestPath(path);
         FlashMapManager manager = RequestContextUtils.getFlashMapManager(request);
         if (manager != null) {
             manager.saveOutputFlashMap(flash, request, response);
         }
+        response.setHeader("HX-Redirect", path);
     }
 }
