@@ -74,24 +74,33 @@ class TicketWebController {
     private final LiveUpdates live;
     private final CustomerEmailReach emailReach;
     private final TicketPageParts parts;
+    private final ReplyBoxParts replyParts;
 
     TicketWebController(
             TicketService tickets,
             StaffDirectory staff,
             LiveUpdates live,
             CustomerEmailReach emailReach,
-            TicketPageParts parts) {
+            TicketPageParts parts,
+            ReplyBoxParts replyParts) {
         this.tickets = tickets;
         this.staff = staff;
         this.live = live;
         this.emailReach = emailReach;
         this.parts = parts;
+        this.replyParts = replyParts;
     }
 
     /** Every page and fragment here may show what notifications adds to a ticket. */
     @ModelAttribute("parts")
     TicketPageParts parts() {
         return parts;
+    }
+
+    /** The ticket page's reply box offers what macros adds to it. */
+    @ModelAttribute("replyParts")
+    ReplyBoxParts replyParts() {
+        return replyParts;
     }
 
     @GetMapping

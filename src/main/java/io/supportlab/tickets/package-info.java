@@ -5,7 +5,9 @@
  * <p>Depends on {@code platform}, {@code accounts}, {@code audit} (staff changes), {@code faq} and
  * {@code experiments} (the help center; it declares its ticket form's experiment), and {@code
  * privacy} (it holds customers' data). Whether a customer gets email is asked through {@link io.supportlab.tickets.CustomerEmailReach}, which
- * {@code notifications} (a listener of this feature's events) implements.
+ * {@code notifications} (a listener of this feature's events) implements; the macros picker in the
+ * reply box is found through {@link io.supportlab.tickets.ReplyBoxParts}, which {@code macros}
+ * implements.
  */
 @ApplicationModule(
         allowedDependencies = {

@@ -149,6 +149,7 @@ class ResponsiveLayoutBrowserTests extends BrowserTest {
                 "/admin/users/" + agentId,
                 "/account/password",
                 "/account/tokens",
+                "/macros",
                 "/admin/audit",
                 "/admin/privacy",
                 "/notifications")) {
