@@ -4,6 +4,7 @@ import io.supportlab.platform.DeliverableEmail;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import java.io.Serializable;
+import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -12,6 +13,7 @@ import org.jspecify.annotations.Nullable;
  *
  * @param contactEmail where updates go; also the customer's identity for their access link. An
  *     address we can write to ({@link DeliverableEmail}): no IP addresses or local host names
+ * @param tags staff's labels ({@link TicketTags}); only staff may send them
  */
 public record NewTicket(
         @NotBlank @Size(max = NewTicket.MAX_TITLE) @Nullable String title,
@@ -21,9 +23,20 @@ public record NewTicket(
 
         @Nullable TicketPriority priority,
 
-        @NotBlank @DeliverableEmail @Nullable String contactEmail)
+        @NotBlank @DeliverableEmail @Nullable String contactEmail,
+
+        @Nullable List<@Nullable String> tags)
         implements Serializable {
 
     public static final int MAX_TITLE = 200;
     public static final int MAX_DESCRIPTION = 20_000;
+
+    /** A ticket without tags, as customers send them. */
+    public NewTicket(
+            @Nullable String title,
+            @Nullable String description,
+            @Nullable TicketPriority priority,
+            @Nullable String contactEmail) {
+        this(title, description, priority, contactEmail, null);
+    }
 }

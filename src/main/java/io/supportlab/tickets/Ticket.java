@@ -28,6 +28,7 @@ import org.jspecify.annotations.Nullable;
  *     to update only if nobody else changed the ticket meanwhile
  * @param spam flagged as automated (the help center's honeypot, or too many public tickets for the
  *     address): kept for review, hidden from the default list, and the address gets no email
+ * @param tags staff's labels, sorted (see {@link TicketTags}); customers see none
  */
 public record Ticket(
         String id,
@@ -42,7 +43,12 @@ public record Ticket(
         Instant createdAt,
         Instant updatedAt,
         @Nullable Instant firstResponseAt,
-        boolean spam) {
+        boolean spam,
+        List<String> tags) {
+
+    public Ticket {
+        tags = List.copyOf(tags);
+    }
 
     static final String REFERENCE_PREFIX = "SL-";
 
@@ -68,9 +74,16 @@ public record Ticket(
         return new Builder(this);
     }
 
-    /** The same ticket with another assignee shown (a staff member's public name, for customers). */
-    Ticket assignedTo(String shownAssignee) {
-        return toBuilder().assignee(shownAssignee).build();
+    /**
+     * The ticket as its customer is shown it: the assignee by the name given (a staff member's
+     * public name), the status as the customer sees it, and no tags (staff's own labels).
+     */
+    Ticket shownToCustomer(@Nullable String shownAssignee) {
+        return toBuilder()
+                .assignee(shownAssignee)
+                .status(status.shownToCustomer())
+                .tags(List.of())
+                .build();
     }
 
     /**
@@ -106,13 +119,24 @@ public record Ticket(
         return change(new TicketChange(null, null, staffEmail == null ? "" : staffEmail, null, null), by, at);
     }
 
+    /** A staff member replaces the ticket's tags. */
+    TicketSave retag(TicketTags to, String by, Instant at) {
+        return change(new TicketChange(null, null, null, null, null, to.values()), by, at);
+    }
+
+    /** The ticket's tags as a set to change. */
+    TicketTags tagSet() {
+        return new TicketTags(tags);
+    }
+
     /**
-     * Status, priority and assignee as a staff member sets them in one save; absent fields stay. A
-     * note without any other change only goes into the timeline: the ticket itself (and its version)
-     * stays as it is. The version check is {@link #requireVersion}'s.
+     * Status, priority, assignee and tags as a staff member sets them in one save; absent fields
+     * stay. A note without any other change only goes into the timeline: the ticket itself (and its
+     * version) stays as it is. The version check is {@link #requireVersion}'s.
      *
      * @param change its assignee, when given, an active staff member's normalised address, or
-     *     {@code ""} to unassign (checking who is staff is the caller's part)
+     *     {@code ""} to unassign (checking who is staff is the caller's part); its tags as sent,
+     *     checked here ({@link TicketTags#of})
      */
     TicketSave change(TicketChange change, String by, Instant at) {
         TicketStatus newStatus = Objects.requireNonNullElse(change.status(), status);
@@ -122,8 +146,11 @@ public record Ticket(
         TicketPriority newPriority = Objects.requireNonNullElse(change.priority(), priority);
         String newAssignee =
                 change.assignee() == null ? assignee : change.assignee().isBlank() ? null : change.assignee();
+        TicketTags oldTags = tagSet();
+        TicketTags newTags = change.tags() == null ? oldTags : TicketTags.of(change.tags());
         String notes = Text.cleanOrNull(change.notes());
         boolean statusChanged = newStatus != status;
+        boolean tagsChanged = !newTags.equals(oldTags);
         List<FieldChange> changes = new ArrayList<>();
         if (newPriority != priority) {
             changes.add(fieldChange(FieldChange.Field.PRIORITY, priority.value(), newPriority.value(), by, at));
@@ -131,16 +158,20 @@ public record Ticket(
         if (!Objects.equals(newAssignee, assignee)) {
             changes.add(fieldChange(FieldChange.Field.ASSIGNEE, assignee, newAssignee, by, at));
         }
+        if (tagsChanged) {
+            changes.add(fieldChange(FieldChange.Field.TAGS, oldTags.shown(), newTags.shown(), by, at));
+        }
         if (!statusChanged && notes != null) {
             changes.add(fieldChange(FieldChange.Field.NOTE, null, notes, by, at));
         }
-        if (!statusChanged && newPriority == priority && Objects.equals(newAssignee, assignee)) {
+        if (!statusChanged && newPriority == priority && Objects.equals(newAssignee, assignee) && !tagsChanged) {
             return TicketSave.unchanged(this, changes, by);
         }
         Ticket after = toBuilder()
                 .status(newStatus)
                 .priority(newPriority)
                 .assignee(newAssignee)
+                .tags(newTags.values())
                 .savedAt(at)
                 .build();
         StatusChange statusChange =
@@ -150,9 +181,10 @@ public record Ticket(
 
     /**
      * Adds a reply. A staff member's public reply to a new ticket starts work on it and counts as the
-     * first response; a customer's reply reopens a resolved ticket. Closed tickets take no more
-     * customer replies. Every reply saves the ticket (a new version), so a colleague's open copy is
-     * then out of date.
+     * first response. A customer's reply puts a ticket that waited (pending on them, on hold on a
+     * third party) or was resolved back in progress: staff have something to act on, whichever
+     * channel the reply came through. Closed tickets take no more customer replies. Every reply
+     * saves the ticket (a new version), so a colleague's open copy is then out of date.
      */
     TicketSave reply(Reply reply) {
         if (reply.fromCustomer()) {
@@ -160,7 +192,7 @@ public record Ticket(
         }
         boolean staffAnswer = !reply.fromCustomer() && reply.isPublic();
         TicketStatus next = status;
-        if (reply.fromCustomer() && status == TicketStatus.RESOLVED) {
+        if (reply.fromCustomer() && (status == TicketStatus.RESOLVED || status.waiting())) {
             next = TicketStatus.IN_PROGRESS;
         } else if (staffAnswer && status == TicketStatus.NEW) {
             next = TicketStatus.IN_PROGRESS;
@@ -214,6 +246,7 @@ public record Ticket(
         private @Nullable Instant updatedAt;
         private @Nullable Instant firstResponseAt;
         private boolean spam;
+        private List<String> tags = List.of();
 
         private Builder() {}
 
@@ -231,6 +264,7 @@ public record Ticket(
             updatedAt = t.updatedAt;
             firstResponseAt = t.firstResponseAt;
             spam = t.spam;
+            tags = t.tags;
         }
 
         Builder id(String id) {
@@ -300,6 +334,12 @@ public record Ticket(
             return this;
         }
 
+        /** Sorted, as {@link TicketTags} keeps them. */
+        Builder tags(List<String> tags) {
+            this.tags = tags;
+            return this;
+        }
+
         /** The next version, saved at {@code at}. */
         Builder savedAt(Instant at) {
             this.version++;
@@ -321,7 +361,8 @@ public record Ticket(
                     Objects.requireNonNull(createdAt, "createdAt"),
                     Objects.requireNonNull(updatedAt, "updatedAt"),
                     firstResponseAt,
-                    spam);
+                    spam,
+                    tags);
         }
     }
 }

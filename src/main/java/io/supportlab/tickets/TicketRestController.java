@@ -41,7 +41,9 @@ class TicketRestController {
     record AccessLinkRequested(String message) {}
 
     private static final String CUSTOMERS_SEE_NAMES = "A customer sees staff (assignee, changed_by, author) by the "
-            + "display name they chose, or \"Support team\", never by their email address; staff see addresses.";
+            + "display name they chose, or \"Support team\", never by their email address; staff see addresses. "
+            + "A customer sees an on-hold ticket as in-progress (their history leaves out changes between the two) "
+            + "and no tags.";
 
     private final TicketService tickets;
     private final CustomerRequests requests;
@@ -57,11 +59,16 @@ class TicketRestController {
                     + "link (unless the address turned emails off). Without staff credentials the spam checks for "
                     + "public tickets apply: beyond a few tickets an hour for one contact address the ticket is filed "
                     + "but flagged (spam: true) and mails nobody. contact_email must be an address at an internet "
-                    + "domain: no IP addresses or address literals, no local host names.")
+                    + "domain: no IP addresses or address literals, no local host names. Staff may send tags "
+                    + "(at most 20, each at most 50 lower-case letters, digits, '-', '_' or '.'; no spaces); "
+                    + "without staff credentials tags are refused.")
     @PostMapping("/tickets")
     @ResponseStatus(HttpStatus.CREATED)
     Ticket create(@Valid @RequestBody NewTicket ticket, @Nullable Authentication caller) {
         String staff = staffEmail(caller);
+        if (staff == null) {
+            TicketService.tagsOf(ticket, null); // refused before anything counts against the address
+        }
         return staff != null ? tickets.create(ticket, staff) : requests.submit(ticket);
     }
 
@@ -82,11 +89,30 @@ class TicketRestController {
                     @RequestParam(required = false)
                     @Nullable
                     Boolean spam,
+            @Parameter(description = "a tag the tickets carry; repeat it for tickets that carry all the tags given")
+                    @RequestParam(required = false)
+                    @Nullable
+                    List<String> tag,
             @RequestParam(required = false) @Nullable Integer limit,
             @RequestParam(required = false) @Nullable String cursor,
             HttpServletRequest request) {
-        var page = tickets.list(new TicketFilter(status, priority, assignee, q, spam), PageRequest.of(limit, cursor));
+        var page =
+                tickets.list(new TicketFilter(status, priority, assignee, q, spam, tag), PageRequest.of(limit, cursor));
         return PageResponses.ok(page, request);
+    }
+
+    @Operation(
+            summary = "Tags in use, most used first (staff)",
+            description = "For suggestions while typing a tag: the tags that start with prefix (all without it), "
+                    + "each with how many tickets carry it; ties by name. limit: 1 to 50, 10 by default.")
+    @GetMapping("/tags")
+    List<TagCount> tags(
+            @Parameter(description = "what the tag starts with, compared as tags are stored (lower case)")
+                    @RequestParam(required = false)
+                    @Nullable
+                    String prefix,
+            @RequestParam(required = false) @Nullable Integer limit) {
+        return tickets.tags(prefix, limit);
     }
 
     @Operation(
@@ -99,9 +125,11 @@ class TicketRestController {
     }
 
     @Operation(
-            summary = "Update status, priority or assignee (staff)",
-            description = "Status changes follow the state machine and are kept in the history. Send If-Match with the "
-                    + "version you saw (or a version field) to get 409 instead of overwriting a colleague's change.")
+            summary = "Update status, priority, assignee or tags (staff)",
+            description = "Status changes follow the state machine and are kept in the history. tags replaces the "
+                    + "ticket's tags (absent: unchanged; [] removes them all); the change shows in the timeline. "
+                    + "Send If-Match with the version you saw (or a version field) to get 409 instead of "
+                    + "overwriting a colleague's change.")
     @ApiResponse(
             responseCode = "409",
             description =
@@ -135,7 +163,7 @@ class TicketRestController {
     @Operation(
             summary = "Everything that happened to a ticket but its conversation (staff)",
             description = "One entry per change, oldest first: the status change if any, the other fields that "
-                    + "changed (priority, assignee) and the note given. Customers see the status history only.")
+                    + "changed (priority, assignee, tags) and the note given. Customers see the status history only.")
     @GetMapping("/tickets/{id}/timeline")
     List<TimelineEntry> timeline(@PathVariable String id, Authentication caller) {
         return tickets.timeline(id, Caller.of(caller));

@@ -38,9 +38,16 @@ record TicketSave(
         return after != before;
     }
 
-    /** Whether priority or assignee changed (the status has its own history and event). */
+    /** Whether priority, assignee or tags changed (the status has its own history and event). */
     boolean detailsChanged() {
-        return after.priority() != before.priority() || !Objects.equals(after.assignee(), before.assignee());
+        return after.priority() != before.priority()
+                || !Objects.equals(after.assignee(), before.assignee())
+                || tagsChanged();
+    }
+
+    /** Whether the tags changed, so that they are written. */
+    boolean tagsChanged() {
+        return !after.tags().equals(before.tags());
     }
 
     /** Whether the save did anything at all. */

@@ -58,10 +58,14 @@ public class TicketService {
         this.clock = clock;
     }
 
+    static final int TAG_SUGGESTIONS = 10;
+    static final int MAX_TAG_SUGGESTIONS = 50;
+
     /**
      * Files a ticket from input that passed bean validation. The creation is the first history entry.
      *
-     * @param submittedBy a staff email when staff file it for a customer; null for the public form
+     * @param submittedBy a staff email when staff file it for a customer (only they may tag it); null
+     *     for the public form
      */
     @Transactional
     public Ticket create(NewTicket input, @Nullable String submittedBy) {
@@ -82,6 +86,7 @@ public class TicketService {
         Instant now = Instant.now(clock);
         String email =
                 EmailAddress.of(Objects.requireNonNull(input.contactEmail())).value();
+        TicketTags tags = tagsOf(input, submittedBy);
         long number = tickets.nextNumber();
         Ticket ticket = Ticket.builder()
                 .id(id)
@@ -92,6 +97,7 @@ public class TicketService {
                 .contactEmail(email)
                 .createdAt(now)
                 .spam(spamReason != null)
+                .tags(tags.values())
                 .build();
         requireText("title", ticket.title());
         requireText("description", ticket.description());
@@ -108,6 +114,17 @@ public class TicketService {
         return ticket;
     }
 
+    /** The tags a new ticket is filed with: staff's choice; a customer's submission has none. */
+    static TicketTags tagsOf(NewTicket input, @Nullable String submittedBy) {
+        if (input.tags() == null || input.tags().isEmpty()) {
+            return TicketTags.NONE;
+        }
+        if (submittedBy == null) {
+            throw new InvalidRequestException("tags", "only staff can tag a ticket");
+        }
+        return TicketTags.of(input.tags());
+    }
+
     /**
      * A staff member decides a flagged ticket is a real customer's: it joins the normal list and the
      * customer now gets the confirmation email they did not get when they sent it.
@@ -115,7 +132,7 @@ public class TicketService {
     @Transactional
     public Ticket releaseFromSpam(String idOrReference, Caller caller) {
         Ticket current = lockForChange(idOrReference);
-        Ticket released = tickets.releaseFromSpam(current.id())
+        Ticket released = tickets.releaseFromSpam(current)
                 .orElseThrow(() -> new ConflictException("Ticket " + current.reference() + " is not flagged as spam"));
         audit.record(caller.email(), "ticket.released_from_spam", released.reference(), null);
         events.publishEvent(new TicketCreated(released));
@@ -149,7 +166,7 @@ public class TicketService {
     }
 
     /**
-     * Changes status, priority or assignee as a staff member.
+     * Changes status, priority, assignee or tags as a staff member.
      *
      * @param basedOnVersion the version the caller saw ({@code If-Match}), or null to apply anyway
      */
@@ -170,6 +187,40 @@ public class TicketService {
         return apply(current, edit.against(current), caller);
     }
 
+    /** A staff member adds a tag to a ticket (from its page, one at a time); one it has already is no change. */
+    @Transactional
+    Ticket addTag(String idOrReference, @Nullable String tag, Caller caller) {
+        String added = TicketTags.tag(tag, "tag");
+        Ticket current = lockForChange(idOrReference);
+        return retag(current, current.tagSet().with(added), caller);
+    }
+
+    /** A staff member takes a tag off a ticket; one it does not have is no change. */
+    @Transactional
+    Ticket removeTag(String idOrReference, String tag, Caller caller) {
+        Ticket current = lockForChange(idOrReference);
+        return retag(current, current.tagSet().without(TicketTags.tag(tag, "tag")), caller);
+    }
+
+    private Ticket retag(Ticket current, TicketTags tags, Caller caller) {
+        return apply(current, new TicketChange(null, null, null, null, null, tags.values()), caller);
+    }
+
+    /**
+     * The tags that start with what a staff member typed, most used first, with how many tickets
+     * carry each: suggestions while tagging or filtering.
+     *
+     * @param prefix blank for all tags
+     * @param limit at most this many, up to {@value #MAX_TAG_SUGGESTIONS}; null for {@value #TAG_SUGGESTIONS}
+     */
+    public List<TagCount> tags(@Nullable String prefix, @Nullable Integer limit) {
+        int count = limit == null ? TAG_SUGGESTIONS : limit;
+        if (count < 1 || count > MAX_TAG_SUGGESTIONS) {
+            throw new InvalidRequestException("limit", "must be between 1 and " + MAX_TAG_SUGGESTIONS);
+        }
+        return tickets.tagCounts(TicketTags.prefix(prefix, "prefix"), count);
+    }
+
     private Ticket apply(Ticket current, TicketChange change, Caller caller) {
         TicketChange resolved =
                 change.assignee() == null ? change : change.withAssignee(resolveAssignee(change.assignee()));
@@ -188,7 +239,10 @@ public class TicketService {
                     "ticket.updated",
                     saved.reference(),
                     "priority " + saved.priority().value() + ", assignee "
-                            + (saved.assignee() == null ? "none" : saved.assignee()));
+                            + (saved.assignee() == null ? "none" : saved.assignee())
+                            + (save.tagsChanged()
+                                    ? ", tags " + (saved.tags().isEmpty() ? "none" : String.join(" ", saved.tags()))
+                                    : ""));
         }
         return saved;
     }
@@ -200,6 +254,9 @@ public class TicketService {
             saved = tickets.update(save.after(), save.before().version())
                     .orElseThrow(() -> new ConflictException(
                             "The ticket was changed at the same moment; reload it and try again"));
+        }
+        if (save.tagsChanged()) {
+            tickets.retag(saved, save.before().tags(), save.after().tags());
         }
         if (save.statusChange() != null) {
             conversation.insert(save.statusChange());
@@ -244,7 +301,8 @@ public class TicketService {
     /**
      * Adds a reply, which saves the ticket as {@link Ticket#reply} decides (a staff member's public
      * reply to a new ticket starts work on it and counts as the first response; a customer's reply
-     * reopens a resolved ticket; closed tickets take no more customer replies).
+     * puts a pending, on-hold or resolved ticket back in progress; closed tickets take no more
+     * customer replies).
      */
     @Transactional
     public Reply reply(String idOrReference, NewReply input, Caller caller) {

@@ -4,6 +4,7 @@ import io.supportlab.accounts.Caller;
 import io.supportlab.accounts.StaffDirectory;
 import io.supportlab.platform.live.LiveUpdates;
 import io.supportlab.platform.paging.PageRequest;
+import io.supportlab.platform.problems.InvalidRequestException;
 import io.supportlab.platform.problems.Problems;
 import io.supportlab.platform.web.AddressBar;
 import io.supportlab.platform.web.Flashes;
@@ -11,6 +12,7 @@ import io.supportlab.platform.web.FormErrors;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
+import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
@@ -232,6 +234,65 @@ class TicketWebController {
                             FormErrors.of("details", String.valueOf(e.getBody().getDetail()))));
             return "tickets/detail";
         }
+    }
+
+    /**
+     * The tag editor of a ticket's page: adds the tag typed ({@code tag}) or takes off the one whose
+     * button was pressed ({@code remove}). htmx gets the editor back, focused, with the problem and
+     * what was typed when the tag was refused; a plain form post gets the page.
+     */
+    @PostMapping("/{id}/tags")
+    String changeTags(
+            @PathVariable String id,
+            @RequestParam(required = false) @Nullable String tag,
+            @RequestParam(required = false) @Nullable String remove,
+            @RequestHeader(name = "HX-Request", required = false) @Nullable String htmx,
+            Authentication caller,
+            Model model) {
+        Caller agent = Caller.of(caller);
+        Ticket ticket;
+        String error = "";
+        try {
+            ticket = remove != null ? tickets.removeTag(id, remove, agent) : tickets.addTag(id, tag, agent);
+        } catch (ErrorResponseException e) {
+            ticket = tickets.get(id, agent);
+            error = e instanceof InvalidRequestException invalid
+                            && !invalid.errors().isEmpty()
+                    ? sentence(invalid.errors().getFirst().message())
+                    : String.valueOf(e.getBody().getDetail());
+        }
+        if (htmx == null) {
+            if (error.isEmpty()) {
+                return "redirect:/tickets/" + ticket.id() + "#tags-title";
+            }
+            model.addAttribute("view", view(ticket, agent, DetailsValues.of(ticket), FormErrors.of("tag", error)));
+            return "tickets/detail";
+        }
+        model.addAttribute("ticket", ticket);
+        model.addAttribute("error", error);
+        model.addAttribute("typed", error.isEmpty() || tag == null ? "" : tag);
+        model.addAttribute("focus", true);
+        return "tickets/tagEditor";
+    }
+
+    /** A tag's problem as the editor says it: "The tag must not be blank", "A ticket has at most 20 tags". */
+    private static String sentence(String problem) {
+        return problem.startsWith("must") || problem.startsWith("may")
+                ? "The tag " + problem + "."
+                : Character.toUpperCase(problem.charAt(0)) + problem.substring(1) + ".";
+    }
+
+    /** Suggestions for a tag field (its datalist): the tags in use that start with what was typed. */
+    @GetMapping("/tag-suggestions")
+    String tagSuggestions(@RequestParam(required = false) @Nullable String tag, Model model) {
+        List<TagCount> suggestions;
+        try {
+            suggestions = tickets.tags(tag, TicketService.TAG_SUGGESTIONS);
+        } catch (InvalidRequestException e) {
+            suggestions = List.of(); // nothing can start with it; the field says why when it is sent
+        }
+        model.addAttribute("suggestions", suggestions);
+        return "tickets/tagOptions";
     }
 
     @PostMapping("/{id}/not-spam")

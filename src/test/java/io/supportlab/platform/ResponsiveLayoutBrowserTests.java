@@ -363,7 +363,13 @@ class ResponsiveLayoutBrowserTests extends BrowserTest {
                 null);
         tickets.change(
                 ticket.id(),
-                new TicketChange(TicketStatus.IN_PROGRESS, null, ADMIN_EMAIL, "Looking into it", null),
+                new TicketChange(
+                        TicketStatus.IN_PROGRESS,
+                        null,
+                        ADMIN_EMAIL,
+                        "Looking into it",
+                        null,
+                        List.of("invoices", "vat", "a-tag-of-the-longest-kind-fifty-characters-long-xy")),
                 null,
                 agent);
         tickets.reply(
