@@ -6,6 +6,7 @@ import io.supportlab.tickets.Ticket;
 import io.supportlab.tickets.TicketPriority;
 import io.supportlab.tickets.TicketStatus;
 import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** Placeholders in a macro's body: which are refused when it is saved, and how they are filled in. */
@@ -26,7 +27,8 @@ class MacroBodyTests {
             NOW,
             NOW,
             null,
-            false);
+            false,
+            List.of());
 
     static final MacroBody.Values VALUES = new MacroBody.Values(TICKET, "Alex Agent", "alex@staff.example");
 
@@ -131,7 +133,8 @@ class MacroBodyTests {
                 NOW,
                 NOW,
                 null,
-                false);
+                false,
+                List.of());
         assertThat(MacroBody.render("{{ticket.title}}", new MacroBody.Values(odd, "X", "x@y.example")))
                 .isEqualTo("{{agent.name}} $1 \\ <b>");
     }
