@@ -15,7 +15,8 @@ public enum Placeholder {
     CUSTOMER_EMAIL("customer.email", "the customer's email address"),
     TICKET_REFERENCE("ticket.reference", "the ticket's reference, e.g. SL-1042"),
     TICKET_TITLE("ticket.title", "the ticket's title"),
-    TICKET_STATUS("ticket.status", "the ticket's status when the macro is picked, e.g. In Progress"),
+    TICKET_STATUS(
+            "ticket.status", "the ticket's status as the customer sees it when the macro is picked, e.g. In Progress"),
     AGENT_NAME("agent.name", "your display name"),
     AGENT_EMAIL("agent.email", "your email address");
 
@@ -46,7 +47,8 @@ public enum Placeholder {
             case CUSTOMER_EMAIL -> values.ticket().contactEmail();
             case TICKET_REFERENCE -> values.ticket().reference();
             case TICKET_TITLE -> values.ticket().title();
-            case TICKET_STATUS -> values.ticket().status().label();
+            // What the customer is told: pending reads "Awaiting your reply", on hold "In Progress".
+            case TICKET_STATUS -> values.ticket().status().customerLabel();
             case AGENT_NAME -> values.agentName();
             case AGENT_EMAIL -> values.agentEmail();
         };

@@ -44,6 +44,16 @@ class MacroBodyTests {
     }
 
     @Test
+    void theStatusIsWhatTheCustomerIsShownNotTheStaffsWord() {
+        Ticket pending = inStatus(TicketStatus.PENDING);
+        Ticket onHold = inStatus(TicketStatus.ON_HOLD);
+        assertThat(MacroBody.render("({{ticket.status}})", new MacroBody.Values(pending, "A", "a@b.example")))
+                .isEqualTo("(Awaiting your reply)");
+        assertThat(MacroBody.render("({{ticket.status}})", new MacroBody.Values(onHold, "A", "a@b.example")))
+                .isEqualTo("(In Progress)");
+    }
+
+    @Test
     void theCustomersNameIsTheirAddressWhileTicketsHoldNoName() {
         assertThat(MacroBody.render("Dear {{customer.name}},", VALUES)).isEqualTo("Dear dana@example.com,");
     }
@@ -137,5 +147,23 @@ class MacroBodyTests {
                 List.of());
         assertThat(MacroBody.render("{{ticket.title}}", new MacroBody.Values(odd, "X", "x@y.example")))
                 .isEqualTo("{{agent.name}} $1 \\ <b>");
+    }
+
+    private static Ticket inStatus(TicketStatus status) {
+        return new Ticket(
+                TICKET.id(),
+                TICKET.reference(),
+                TICKET.title(),
+                TICKET.description(),
+                TICKET.priority(),
+                status,
+                TICKET.contactEmail(),
+                TICKET.assignee(),
+                TICKET.version(),
+                TICKET.createdAt(),
+                TICKET.updatedAt(),
+                TICKET.firstResponseAt(),
+                TICKET.spam(),
+                TICKET.tags());
     }
 }

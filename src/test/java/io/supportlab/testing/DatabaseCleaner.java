@@ -1,11 +1,17 @@
 package io.supportlab.testing;
 
+import static org.awaitility.Awaitility.await;
+
 import java.sql.DatabaseMetaData;
 import java.sql.ResultSet;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
+import org.awaitility.core.ConditionTimeoutException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -23,26 +29,40 @@ public final class DatabaseCleaner {
 
     public static void clean(JdbcClient jdbc, String adminEmail) {
         List<String> tables = tables(jdbc);
-        // Children before parents: retry a table whose rows are still referenced until all are empty.
-        List<String> pending = new ArrayList<>(tables);
-        for (int pass = 0; !pending.isEmpty() && pass <= tables.size(); pass++) {
-            pending.removeIf(table -> tryDelete(jdbc, "DELETE FROM " + table));
-        }
-        if (!pending.isEmpty()) {
-            throw new IllegalStateException("Could not empty tables " + pending);
+        Map<String, RuntimeException> failures = new LinkedHashMap<>();
+        // A previous test's background writers (event and assignment group commit, the outbox) may
+        // still be finishing and hold SQLite's write lock or add a child row: try again for a while.
+        try {
+            await().atMost(Duration.ofSeconds(10))
+                    .pollInterval(Duration.ofMillis(50))
+                    .until(() -> emptied(jdbc, tables, failures));
+        } catch (ConditionTimeoutException e) {
+            IllegalStateException failed = new IllegalStateException("Could not empty tables " + failures.keySet());
+            failures.values().forEach(failed::addSuppressed);
+            throw failed;
         }
         jdbc.sql("DELETE FROM users WHERE email <> :email")
                 .param("email", adminEmail)
                 .update();
     }
 
-    private static boolean tryDelete(JdbcClient jdbc, String sql) {
-        try {
-            jdbc.sql(sql).update();
-            return true;
-        } catch (RuntimeException e) {
-            return false;
+    /** Children before parents: retries a table whose rows are still referenced until all are empty. */
+    private static boolean emptied(JdbcClient jdbc, List<String> tables, Map<String, RuntimeException> failures) {
+        failures.clear();
+        List<String> pending = new ArrayList<>(tables);
+        for (int pass = 0; !pending.isEmpty() && pass <= tables.size(); pass++) {
+            pending.removeIf(table -> {
+                try {
+                    jdbc.sql("DELETE FROM " + table).update();
+                    failures.remove(table);
+                    return true;
+                } catch (RuntimeException e) {
+                    failures.put(table, e);
+                    return false;
+                }
+            });
         }
+        return pending.isEmpty();
     }
 
     private static List<String> tables(JdbcClient jdbc) {
