@@ -25,6 +25,8 @@ public record FieldChange(
     public enum Field {
         PRIORITY("Priority"),
         ASSIGNEE("Assignee"),
+        /** Values are team ids as stored; the timeline shows the teams' names. */
+        TEAM("Team"),
         NOTE("Note");
 
         private final String label;
@@ -49,5 +51,17 @@ public record FieldChange(
 
     public boolean note() {
         return field == Field.NOTE;
+    }
+
+    /** The same change with its values shown as {@code show} names them. */
+    FieldChange shown(java.util.function.UnaryOperator<String> show) {
+        return new FieldChange(
+                id,
+                ticketId,
+                field,
+                oldValue == null ? null : show.apply(oldValue),
+                newValue == null ? null : show.apply(newValue),
+                changedBy,
+                changedAt);
     }
 }

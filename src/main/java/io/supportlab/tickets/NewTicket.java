@@ -12,6 +12,7 @@ import org.jspecify.annotations.Nullable;
  *
  * @param contactEmail where updates go; also the customer's identity for their access link. An
  *     address we can write to ({@link DeliverableEmail}): no IP addresses or local host names
+ * @param team the team's id or name, when staff file the ticket; absent: the default team
  */
 public record NewTicket(
         @NotBlank @Size(max = NewTicket.MAX_TITLE) @Nullable String title,
@@ -21,9 +22,20 @@ public record NewTicket(
 
         @Nullable TicketPriority priority,
 
-        @NotBlank @DeliverableEmail @Nullable String contactEmail)
+        @NotBlank @DeliverableEmail @Nullable String contactEmail,
+
+        @Size(max = 100) @Nullable String team)
         implements Serializable {
 
     public static final int MAX_TITLE = 200;
     public static final int MAX_DESCRIPTION = 20_000;
+
+    /** A ticket for the default team. */
+    public NewTicket(
+            @Nullable String title,
+            @Nullable String description,
+            @Nullable TicketPriority priority,
+            @Nullable String contactEmail) {
+        this(title, description, priority, contactEmail, null);
+    }
 }

@@ -36,6 +36,10 @@ record TicketQuery(String where, Map<String, Object> params) {
             where.append(" AND assignee = :assignee");
             params.put("assignee", filter.assignee());
         }
+        if (filter.team() != null && !filter.team().isBlank()) {
+            where.append(" AND team_id = :team");
+            params.put("team", filter.team());
+        }
         List<String> words = filter.words();
         for (int i = 0; i < words.size(); i++) {
             String name = "word" + i;

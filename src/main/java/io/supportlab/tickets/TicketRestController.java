@@ -57,11 +57,17 @@ class TicketRestController {
                     + "link (unless the address turned emails off). Without staff credentials the spam checks for "
                     + "public tickets apply: beyond a few tickets an hour for one contact address the ticket is filed "
                     + "but flagged (spam: true) and mails nobody. contact_email must be an address at an internet "
-                    + "domain: no IP addresses or address literals, no local host names.")
+                    + "domain: no IP addresses or address literals, no local host names. The ticket joins the "
+                    + "default team; staff may name another in team (its id or name). If the team assigns "
+                    + "automatically (round-robin, fewest-open), the ticket is assigned to an available member "
+                    + "at once.")
     @PostMapping("/tickets")
     @ResponseStatus(HttpStatus.CREATED)
     Ticket create(@Valid @RequestBody NewTicket ticket, @Nullable Authentication caller) {
         String staff = staffEmail(caller);
+        if (staff == null && ticket.team() != null) {
+            throw new InvalidRequestException("team", "only staff choose a team; other tickets join the default team");
+        }
         return staff != null ? tickets.create(ticket, staff) : requests.submit(ticket);
     }
 
@@ -82,10 +88,13 @@ class TicketRestController {
                     @RequestParam(required = false)
                     @Nullable
                     Boolean spam,
+            @Parameter(description = "a team's id or name: only its tickets") @RequestParam(required = false) @Nullable
+                    String team,
             @RequestParam(required = false) @Nullable Integer limit,
             @RequestParam(required = false) @Nullable String cursor,
             HttpServletRequest request) {
-        var page = tickets.list(new TicketFilter(status, priority, assignee, q, spam), PageRequest.of(limit, cursor));
+        var page = tickets.list(
+                new TicketFilter(status, priority, assignee, q, spam, team), PageRequest.of(limit, cursor));
         return PageResponses.ok(page, request);
     }
 
@@ -99,9 +108,12 @@ class TicketRestController {
     }
 
     @Operation(
-            summary = "Update status, priority or assignee (staff)",
-            description = "Status changes follow the state machine and are kept in the history. Send If-Match with the "
-                    + "version you saw (or a version field) to get 409 instead of overwriting a colleague's change.")
+            summary = "Update status, priority, assignee or team (staff)",
+            description = "Status changes follow the state machine and are kept in the history. team (an id or name) "
+                    + "moves the ticket; if it is then unassigned and the new team assigns automatically, an available "
+                    + "member is assigned in the same change (the timeline shows it by system). Send If-Match with "
+                    + "the version you saw (or a version field) to get 409 instead of overwriting a colleague's "
+                    + "change.")
     @ApiResponse(
             responseCode = "409",
             description =
@@ -135,7 +147,8 @@ class TicketRestController {
     @Operation(
             summary = "Everything that happened to a ticket but its conversation (staff)",
             description = "One entry per change, oldest first: the status change if any, the other fields that "
-                    + "changed (priority, assignee) and the note given. Customers see the status history only.")
+                    + "changed (priority, assignee, team: shown by the team's name) and the note given. Automatic "
+                    + "assignments are entries by system with a note. Customers see the status history only.")
     @GetMapping("/tickets/{id}/timeline")
     List<TimelineEntry> timeline(@PathVariable String id, Authentication caller) {
         return tickets.timeline(id, Caller.of(caller));

@@ -18,6 +18,7 @@ import io.supportlab.faq.FaqDraft;
 import io.supportlab.faq.FaqService;
 import io.supportlab.testing.Browser;
 import io.supportlab.testing.BrowserTest;
+import io.supportlab.testing.DatabaseCleaner;
 import io.supportlab.tickets.NewReply;
 import io.supportlab.tickets.NewTicket;
 import io.supportlab.tickets.Reply;
@@ -147,6 +148,9 @@ class ResponsiveLayoutBrowserTests extends BrowserTest {
                 "/experiments/" + experiment.key() + "/edit",
                 "/admin/users",
                 "/admin/users/" + agentId,
+                "/admin/teams",
+                "/admin/teams/" + DatabaseCleaner.GENERAL_TEAM,
+                "/account/availability",
                 "/account/password",
                 "/account/tokens",
                 "/admin/audit",
@@ -362,7 +366,7 @@ class ResponsiveLayoutBrowserTests extends BrowserTest {
                 null);
         tickets.change(
                 ticket.id(),
-                new TicketChange(TicketStatus.IN_PROGRESS, null, ADMIN_EMAIL, "Looking into it", null),
+                new TicketChange(TicketStatus.IN_PROGRESS, null, ADMIN_EMAIL, null, "Looking into it", null),
                 null,
                 agent);
         tickets.reply(

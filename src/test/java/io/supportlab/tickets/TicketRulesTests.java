@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.supportlab.platform.problems.ConflictException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -25,6 +26,7 @@ class TicketRulesTests {
                 .description("It jams")
                 .status(status)
                 .contactEmail(CUSTOMER)
+                .team("team1")
                 .version(3)
                 .createdAt(CREATED)
                 .build();
@@ -105,7 +107,10 @@ class TicketRulesTests {
     @Test
     void oneSaveOfSeveralFieldsRecordsThemInOrderAndTheNoteWithTheStatus() {
         TicketSave save = ticket(TicketStatus.NEW)
-                .change(new TicketChange(TicketStatus.RESOLVED, TicketPriority.LOW, "b@x", "Done", null), AGENT, NOW);
+                .change(
+                        new TicketChange(TicketStatus.RESOLVED, TicketPriority.LOW, "b@x", null, "Done", null),
+                        AGENT,
+                        NOW);
 
         assertThat(save.fieldChanges())
                 .extracting(FieldChange::field)
@@ -121,7 +126,7 @@ class TicketRulesTests {
     void aNoteWithoutAChangeOnlyGoesIntoTheTimeline() {
         Ticket ticket = ticket(TicketStatus.NEW);
         TicketSave save = ticket.change(
-                new TicketChange(TicketStatus.NEW, TicketPriority.MEDIUM, null, "Called them", null), AGENT, NOW);
+                new TicketChange(TicketStatus.NEW, TicketPriority.MEDIUM, null, null, "Called them", null), AGENT, NOW);
 
         assertThat(save.writesTicket()).isFalse();
         assertThat(save.after()).isSameAs(ticket);
@@ -134,7 +139,8 @@ class TicketRulesTests {
 
     @Test
     void aChangeToWhatTheTicketAlreadyIsDoesNothing() {
-        TicketSave save = ticket(TicketStatus.NEW).change(new TicketChange(null, null, "", " ", null), AGENT, NOW);
+        TicketSave save =
+                ticket(TicketStatus.NEW).change(new TicketChange(null, null, "", null, " ", null), AGENT, NOW);
         assertThat(save.isEmpty()).isTrue();
         assertThat(save.events(save.after())).isEmpty();
     }
@@ -211,5 +217,50 @@ class TicketRulesTests {
         TicketSave save = ticket(TicketStatus.CLOSED).reply(reply(Reply.AuthorType.AGENT, Reply.Visibility.PUBLIC));
         assertThat(save.after().status()).isEqualTo(TicketStatus.CLOSED);
         assertThat(save.after().firstResponseAt()).isEqualTo(NOW);
+    }
+
+    @Test
+    void movingAnUnassignedTicketToAnotherTeamLetsThatTeamAssignItInTheSameSave() {
+        Ticket ticket = ticket(TicketStatus.NEW);
+        TicketSave save = ticket.change(new TicketChange(null, null, null, "team2", null, null), AGENT, NOW);
+        assertThat(save.after().team()).isEqualTo("team2");
+        assertThat(save.after().version()).isEqualTo(4);
+        assertThat(save.fieldChanges()).singleElement().satisfies(c -> {
+            assertThat(c.field()).isEqualTo(FieldChange.Field.TEAM);
+            assertThat(c.oldValue()).isEqualTo("team1");
+            assertThat(c.newValue()).isEqualTo("team2");
+        });
+        assertThat(save.detailsChanged()).isTrue();
+        assertThat(save.arrivedUnassigned()).isTrue();
+
+        TicketSave assigned = save.withAutomaticAssignment("ann@x", "system", "Automatic assignment (round-robin)");
+        assertThat(assigned.after().assignee()).isEqualTo("ann@x");
+        assertThat(assigned.after().version()).isEqualTo(4);
+        assertThat(assigned.fieldChanges()).hasSize(3);
+        assertThat(assigned.fieldChanges().get(1).field()).isEqualTo(FieldChange.Field.ASSIGNEE);
+        assertThat(assigned.fieldChanges().get(1).changedBy()).isEqualTo("system");
+        assertThat(assigned.fieldChanges().get(2).newValue()).isEqualTo("Automatic assignment (round-robin)");
+        List<TimelineEntry> timeline = TimelineEntry.of(List.of(), assigned.fieldChanges());
+        assertThat(timeline).extracting(TimelineEntry::by).containsExactly(AGENT, "system");
+    }
+
+    @Test
+    void aTicketThatIsAssignedOrStaysInItsTeamIsNotAssignedAutomatically() {
+        Ticket mine = ticket(TicketStatus.NEW).toBuilder().assignee("cat@x").build();
+        assertThat(mine.change(new TicketChange(null, null, null, "team2", null, null), AGENT, NOW)
+                        .arrivedUnassigned())
+                .isFalse();
+        assertThat(ticket(TicketStatus.NEW)
+                        .change(new TicketChange(null, TicketPriority.HIGH, null, "team1", null, null), AGENT, NOW)
+                        .arrivedUnassigned())
+                .isFalse();
+        assertThat(mine.change(new TicketChange(null, null, "", "team2", null, null), AGENT, NOW)
+                        .arrivedUnassigned())
+                .isTrue();
+        assertThat(ticket(TicketStatus.CLOSED)
+                        .change(new TicketChange(null, null, null, "team2", null, null), AGENT, NOW)
+                        .arrivedUnassigned())
+                .as("a closed ticket needs nobody")
+                .isFalse();
     }
 }
