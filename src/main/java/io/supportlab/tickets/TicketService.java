@@ -276,6 +276,7 @@ public class TicketService {
      * is gone; the note of the move names it).
      */
     List<TimelineEntry> timeline(Ticket shown) {
+        List<StatusChange> history = conversation.history(shown.id());
         List<FieldChange> changes = conversation.fieldChanges(shown.id());
         if (changes.stream().anyMatch(c -> c.field() == FieldChange.Field.TEAM)) {
             Map<String, String> names = teams.names();
@@ -288,7 +289,7 @@ public class TicketService {
             }
             changes = named;
         }
-        return TimelineEntry.of(conversation.history(shown.id()), changes);
+        return TimelineEntry.of(history, changes);
     }
 
     /** The status history, oldest first; customers see who changed it as {@link CustomerView} shows staff. */
