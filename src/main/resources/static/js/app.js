@@ -247,6 +247,92 @@
   document.addEventListener("DOMContentLoaded", function () { localizeTimes(document); });
   document.addEventListener("htmx:afterSettle", function (event) { localizeTimes(event.detail.elt); });
 
+  // Macros in a ticket's reply box (the macros feature renders the picker into #macro-picker). A
+  // picked macro's text goes into the message where the cursor is (the agent edits it there), its
+  // public-or-internal choice is selected, and sending the form then goes, with htmx, to the macro's
+  // address, which sends the reply and applies the macro's actions; a refusal comes back into the
+  // picker, so nothing typed is lost. Without a macro picked the form sends as it always did.
+  function replyMessage(form) {
+    return form && form.querySelector("textarea[name=body]");
+  }
+  document.addEventListener("htmx:afterSwap", function (event) {
+    var target = event.detail.target;
+    var chosen = target && target.querySelector && target.querySelector("[data-macro-chosen]:not([data-inserted])");
+    var form = chosen && chosen.closest("form");
+    var message = replyMessage(form);
+    if (!message) {
+      return;
+    }
+    chosen.setAttribute("data-inserted", "");
+    var text = chosen.getAttribute("data-text") || "";
+    if (message.value.trim() === "") {
+      message.value = text;
+    } else {
+      var atEnd = message.selectionStart === message.value.length;
+      var gap = atEnd && !/\n$/.test(message.value) ? "\n\n" : "";
+      message.setRangeText(gap + text, message.selectionStart, message.selectionEnd, "end");
+    }
+    var visibility = form.querySelector('input[name=visibility][value="' + chosen.getAttribute("data-reply-visibility") + '"]');
+    if (visibility) {
+      visibility.checked = true;
+    }
+    message.focus();
+  });
+  document.addEventListener("submit", function (event) {
+    var form = event.target;
+    var chosen = form.querySelector && form.querySelector("[data-macro-chosen]");
+    if (!chosen || event.defaultPrevented || !window.htmx) {
+      return;
+    }
+    event.preventDefault();
+    if (form.hasAttribute("data-sending")) {
+      return; // a second click while the first is on its way would send the reply twice
+    }
+    form.setAttribute("data-sending", "");
+    window.htmx.ajax("POST", chosen.getAttribute("data-send"), {source: form, target: "#" + chosen.parentElement.id, swap: "innerHTML"})
+      .finally(function () { form.removeAttribute("data-sending"); });
+  });
+  document.addEventListener("click", function (event) {
+    var control = event.target.closest("[data-macro-remove], [data-macro-close]");
+    var slot = control && control.closest("#macro-picker");
+    if (!slot) {
+      return;
+    }
+    var form = slot.closest("form");
+    slot.innerHTML = "";
+    var focus = control.hasAttribute("data-macro-remove") ? replyMessage(form) : document.getElementById("macro-button");
+    if (focus) {
+      focus.focus();
+    }
+  });
+  document.addEventListener("keydown", function (event) {
+    var picker = event.target.closest && event.target.closest("[data-macro-picker]");
+    if (!picker) {
+      return;
+    }
+    if (event.key === "Enter" && event.target.hasAttribute("data-no-submit")) {
+      event.preventDefault(); // a search box inside the reply form: Enter searches, it does not send the reply
+      var first = picker.querySelector(".macro-choice");
+      if (first) {
+        first.focus();
+      }
+    } else if (event.key === "Escape") {
+      picker.parentElement.innerHTML = "";
+      var button = document.getElementById("macro-button");
+      if (button) {
+        button.focus();
+      }
+    } else if (event.key === "ArrowDown" || event.key === "ArrowUp") {
+      var items = Array.prototype.slice.call(picker.querySelectorAll("#macro-search, .macro-choice"));
+      var at = items.indexOf(event.target);
+      var next = items[at + (event.key === "ArrowDown" ? 1 : -1)];
+      if (at >= 0 && next) {
+        event.preventDefault();
+        next.focus();
+      }
+    }
+  });
+
   // Close the account menu when clicking elsewhere or pressing Escape.
   document.addEventListener("click", function (event) {
     document.querySelectorAll("details.user-menu[open]").forEach(function (menu) {

@@ -7,6 +7,7 @@ import io.supportlab.tickets.Reply;
 import io.supportlab.tickets.Ticket;
 import io.supportlab.tickets.TicketCreated;
 import io.supportlab.tickets.TicketReplied;
+import io.supportlab.tickets.TicketStatus;
 import io.supportlab.tickets.TicketStatusChanged;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -40,21 +41,23 @@ class TicketNotifications {
                         ticket.reference(), ticket.title(), ticket.description(), ticket.priority()));
     }
 
-    /** A status change that came with an emailed reply is told in that reply's email: one email, not two. */
+    /**
+     * A status change that came with an emailed reply is told in that reply's email: one email, not
+     * two. The customer is told the statuses they see ({@link TicketStatus#shownToCustomer}), so a
+     * change that is none to them (in progress to on hold and back) mails nothing.
+     */
     @EventListener
     void statusChanged(TicketStatusChanged event) {
         Ticket ticket = event.ticket();
-        if (ticket.spam() || (event.reply() != null && emailed(event.reply()))) {
+        TicketStatus from = event.from().shownToCustomer();
+        TicketStatus to = event.to().shownToCustomer();
+        if (ticket.spam() || from == to || (event.reply() != null && emailed(event.reply()))) {
             return;
         }
         write(
                 ticket,
                 new MailModel.StatusUpdateMail(
-                        ticket.reference(),
-                        ticket.title(),
-                        event.from(),
-                        event.to(),
-                        event.notes() == null ? "" : event.notes()));
+                        ticket.reference(), ticket.title(), from, to, event.notes() == null ? "" : event.notes()));
     }
 
     @EventListener
@@ -63,14 +66,17 @@ class TicketNotifications {
         if (ticket.spam() || !emailed(event.reply())) {
             return;
         }
+        TicketStatus status = ticket.status().shownToCustomer();
+        TicketStatus changedFrom = event.statusBefore();
+        TicketStatus before = changedFrom == null ? null : changedFrom.shownToCustomer();
         write(
                 ticket,
                 new MailModel.TicketReplyMail(
                         ticket.reference(),
                         ticket.title(),
                         event.reply().body(),
-                        event.statusBefore(),
-                        ticket.status()));
+                        before == status ? null : before,
+                        status));
     }
 
     @EventListener

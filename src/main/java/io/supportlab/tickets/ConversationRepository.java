@@ -64,6 +64,12 @@ class ConversationRepository {
             WHERE field = 'note' AND ticket_id IN (SELECT id FROM tickets WHERE contact_email = :marker)
             """;
 
+    /** Tags are words staff chose, which may name the customer: their history goes with them. */
+    private static final String REDACT_TAG_CHANGES = """
+            UPDATE ticket_changes SET old_value = NULL, new_value = NULL
+            WHERE field = 'tags' AND ticket_id IN (SELECT id FROM tickets WHERE contact_email = :marker)
+            """;
+
     private final JdbcClient jdbc;
     private final SqlDialect dialect;
 
@@ -139,13 +145,17 @@ class ConversationRepository {
                 .update();
     }
 
-    /** Drops the notes (they may quote the customer) and the customer's address from the history. */
+    /**
+     * Drops the notes (they may quote the customer), the tags (they may name them) and the
+     * customer's address from the history.
+     */
     int redactHistory(String email, String marker) {
         return jdbc.sql(REDACT_HISTORY)
                         .param("email", email)
                         .param("marker", marker)
                         .update()
-                + jdbc.sql(REDACT_NOTES).param("marker", marker).update();
+                + jdbc.sql(REDACT_NOTES).param("marker", marker).update()
+                + jdbc.sql(REDACT_TAG_CHANGES).param("marker", marker).update();
     }
 
     private static StatusChange mapChange(ResultSet rs, int row) throws SQLException {

@@ -9,9 +9,10 @@ import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
 
 /**
- * What a customer sees of the staff on their ticket (portal pages and API answers alike): the
- * display name a staff member chose, or "Support team", never a staff email address. A display
- * name that is itself an address counts as none.
+ * What a customer sees of their ticket (portal pages and API answers alike). Staff appear by the
+ * display name they chose, or "Support team", never by email address (a display name that is
+ * itself an address counts as none). The status is the one the customer sees ({@link
+ * TicketStatus#shownToCustomer}: on hold is in progress to them), and staff's tags are left out.
  */
 @Component
 class CustomerView {
@@ -25,13 +26,19 @@ class CustomerView {
     }
 
     Ticket ticket(Ticket ticket) {
-        return ticket.assignee() == null ? ticket : ticket.assignedTo(names().apply(ticket.assignee()));
+        return ticket.shownToCustomer(ticket.assignee() == null ? null : names().apply(ticket.assignee()));
     }
 
-    /** The history with staff named; entries the customer made keep their own address. */
+    /**
+     * The history with staff named (entries the customer made keep their own address) and statuses
+     * as the customer sees them; a change that is none to the customer (in progress to on hold and
+     * back) is left out, with its notes, which were written for the status the customer does not see.
+     */
     List<StatusChange> history(Ticket ticket, List<StatusChange> history) {
         Function<String, String> names = names();
         return history.stream()
+                .map(StatusChange::shownToCustomer)
+                .filter(change -> change.oldStatus() != change.newStatus())
                 .map(change -> change.changedBy().equals(ticket.contactEmail())
                         ? change
                         : change.by(names.apply(change.changedBy())))

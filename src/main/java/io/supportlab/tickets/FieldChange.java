@@ -6,8 +6,9 @@ import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A change of a ticket field other than its status (which has its own history), or a note for the
- * history written without a status change. Entries are never changed or deleted.
+ * A change of a ticket field other than its status, which has its own history (priority, assignee,
+ * tags), or a note for the history written without a status change. Entries are never changed or
+ * deleted (but for an erasure's redactions).
  *
  * @param oldValue the value before, null when it was empty (and always for a note)
  * @param newValue the value after, null when it was cleared; the text of a note
@@ -27,6 +28,8 @@ public record FieldChange(
         ASSIGNEE("Assignee"),
         /** Values are team ids as stored; the timeline shows the teams' names. */
         TEAM("Team"),
+        /** The tags as a list ({@code billing, vip}), none as null. */
+        TAGS("Tags"),
         NOTE("Note");
 
         private final String label;

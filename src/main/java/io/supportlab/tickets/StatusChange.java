@@ -16,6 +16,18 @@ public record StatusChange(
         @Nullable String notes,
         Instant changedAt) {
 
+    /** The same entry with the statuses as the customer sees them ({@link TicketStatus#shownToCustomer}). */
+    StatusChange shownToCustomer() {
+        return new StatusChange(
+                id,
+                ticketId,
+                oldStatus == null ? null : oldStatus.shownToCustomer(),
+                newStatus.shownToCustomer(),
+                changedBy,
+                notes,
+                changedAt);
+    }
+
     /** The same entry shown with another author (a staff member's public name, for customers). */
     StatusChange by(String shownAuthor) {
         return new StatusChange(id, ticketId, oldStatus, newStatus, shownAuthor, notes, changedAt);

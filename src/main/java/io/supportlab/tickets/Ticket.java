@@ -29,6 +29,7 @@ import org.jspecify.annotations.Nullable;
  *     to update only if nobody else changed the ticket meanwhile
  * @param spam flagged as automated (the help center's honeypot, or too many public tickets for the
  *     address): kept for review, hidden from the default list, and the address gets no email
+ * @param tags staff's labels, sorted (see {@link TicketTags}); customers see none
  */
 public record Ticket(
         String id,
@@ -44,7 +45,12 @@ public record Ticket(
         Instant createdAt,
         Instant updatedAt,
         @Nullable Instant firstResponseAt,
-        boolean spam) {
+        boolean spam,
+        List<String> tags) {
+
+    public Ticket {
+        tags = List.copyOf(tags);
+    }
 
     static final String REFERENCE_PREFIX = "SL-";
 
@@ -70,9 +76,16 @@ public record Ticket(
         return new Builder(this);
     }
 
-    /** The same ticket with another assignee shown (a staff member's public name, for customers). */
-    Ticket assignedTo(String shownAssignee) {
-        return toBuilder().assignee(shownAssignee).build();
+    /**
+     * The ticket as its customer is shown it: the assignee by the name given (a staff member's
+     * public name), the status as the customer sees it, and no tags (staff's own labels).
+     */
+    Ticket shownToCustomer(@Nullable String shownAssignee) {
+        return toBuilder()
+                .assignee(shownAssignee)
+                .status(status.shownToCustomer())
+                .tags(List.of())
+                .build();
     }
 
     /**
@@ -96,7 +109,7 @@ public record Ticket(
 
     /** A staff member sets how urgent the ticket is. */
     TicketSave reprioritise(TicketPriority to, String by, Instant at) {
-        return change(new TicketChange(null, to, null, null, null, null), by, at);
+        return change(new TicketChange(null, to, null, null, null, null, null), by, at);
     }
 
     /**
@@ -105,16 +118,28 @@ public record Ticket(
      * @param staffEmail an active staff member's normalised address, or null to unassign
      */
     TicketSave assign(@Nullable String staffEmail, String by, Instant at) {
-        return change(new TicketChange(null, null, staffEmail == null ? "" : staffEmail, null, null, null), by, at);
+        return change(
+                new TicketChange(null, null, staffEmail == null ? "" : staffEmail, null, null, null, null), by, at);
+    }
+
+    /** A staff member replaces the ticket's tags. */
+    TicketSave retag(TicketTags to, String by, Instant at) {
+        return change(new TicketChange(null, null, null, null, null, null, to.values()), by, at);
+    }
+
+    /** The ticket's tags as a set to change. */
+    TicketTags tagSet() {
+        return new TicketTags(tags);
     }
 
     /**
-     * Status, priority, assignee and team as a staff member sets them in one save; absent fields stay. A
-     * note without any other change only goes into the timeline: the ticket itself (and its version)
-     * stays as it is. The version check is {@link #requireVersion}'s.
+     * Status, priority, assignee, team and tags as a staff member sets them in one save; absent
+     * fields stay. A note without any other change only goes into the timeline: the ticket itself
+     * (and its version) stays as it is. The version check is {@link #requireVersion}'s.
      *
      * @param change its assignee, when given, an active staff member's normalised address, or
-     *     {@code ""} to unassign; its team, when given, a team's id (checking both is the caller's part)
+     *     {@code ""} to unassign; its team, when given, a team's id (checking both is the caller's
+     *     part); its tags as sent, checked here ({@link TicketTags#of})
      */
     TicketSave change(TicketChange change, String by, Instant at) {
         TicketStatus newStatus = Objects.requireNonNullElse(change.status(), status);
@@ -125,8 +150,11 @@ public record Ticket(
         String newAssignee =
                 change.assignee() == null ? assignee : change.assignee().isBlank() ? null : change.assignee();
         String newTeam = change.team() == null ? team : change.team();
+        TicketTags oldTags = tagSet();
+        TicketTags newTags = change.tags() == null ? oldTags : TicketTags.of(change.tags());
         String notes = Text.cleanOrNull(change.notes());
         boolean statusChanged = newStatus != status;
+        boolean tagsChanged = !newTags.equals(oldTags);
         List<FieldChange> changes = new ArrayList<>();
         if (newPriority != priority) {
             changes.add(fieldChange(FieldChange.Field.PRIORITY, priority.value(), newPriority.value(), by, at));
@@ -137,13 +165,17 @@ public record Ticket(
         if (!newTeam.equals(team)) {
             changes.add(fieldChange(FieldChange.Field.TEAM, team, newTeam, by, at));
         }
+        if (tagsChanged) {
+            changes.add(fieldChange(FieldChange.Field.TAGS, oldTags.shown(), newTags.shown(), by, at));
+        }
         if (!statusChanged && notes != null) {
             changes.add(fieldChange(FieldChange.Field.NOTE, null, notes, by, at));
         }
         if (!statusChanged
                 && newPriority == priority
                 && Objects.equals(newAssignee, assignee)
-                && newTeam.equals(team)) {
+                && newTeam.equals(team)
+                && !tagsChanged) {
             return TicketSave.unchanged(this, changes, by);
         }
         Ticket after = toBuilder()
@@ -151,6 +183,7 @@ public record Ticket(
                 .priority(newPriority)
                 .assignee(newAssignee)
                 .team(newTeam)
+                .tags(newTags.values())
                 .savedAt(at)
                 .build();
         StatusChange statusChange =
@@ -160,9 +193,10 @@ public record Ticket(
 
     /**
      * Adds a reply. A staff member's public reply to a new ticket starts work on it and counts as the
-     * first response; a customer's reply reopens a resolved ticket. Closed tickets take no more
-     * customer replies. Every reply saves the ticket (a new version), so a colleague's open copy is
-     * then out of date.
+     * first response. A customer's reply puts a ticket that waited (pending on them, on hold on a
+     * third party) or was resolved back in progress: staff have something to act on, whichever
+     * channel the reply came through. Closed tickets take no more customer replies. Every reply
+     * saves the ticket (a new version), so a colleague's open copy is then out of date.
      */
     TicketSave reply(Reply reply) {
         if (reply.fromCustomer()) {
@@ -170,7 +204,7 @@ public record Ticket(
         }
         boolean staffAnswer = !reply.fromCustomer() && reply.isPublic();
         TicketStatus next = status;
-        if (reply.fromCustomer() && status == TicketStatus.RESOLVED) {
+        if (reply.fromCustomer() && (status == TicketStatus.RESOLVED || status.waiting())) {
             next = TicketStatus.IN_PROGRESS;
         } else if (staffAnswer && status == TicketStatus.NEW) {
             next = TicketStatus.IN_PROGRESS;
@@ -225,6 +259,7 @@ public record Ticket(
         private @Nullable Instant updatedAt;
         private @Nullable Instant firstResponseAt;
         private boolean spam;
+        private List<String> tags = List.of();
 
         private Builder() {}
 
@@ -243,6 +278,7 @@ public record Ticket(
             updatedAt = t.updatedAt;
             firstResponseAt = t.firstResponseAt;
             spam = t.spam;
+            tags = t.tags;
         }
 
         Builder id(String id) {
@@ -317,6 +353,12 @@ public record Ticket(
             return this;
         }
 
+        /** Sorted, as {@link TicketTags} keeps them. */
+        Builder tags(List<String> tags) {
+            this.tags = tags;
+            return this;
+        }
+
         /** The next version, saved at {@code at}. */
         Builder savedAt(Instant at) {
             this.version++;
@@ -339,7 +381,8 @@ public record Ticket(
                     Objects.requireNonNull(createdAt, "createdAt"),
                     Objects.requireNonNull(updatedAt, "updatedAt"),
                     firstResponseAt,
-                    spam);
+                    spam,
+                    tags);
         }
     }
 }

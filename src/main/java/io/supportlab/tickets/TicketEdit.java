@@ -74,7 +74,7 @@ record TicketEdit(
                             + ". Your choices are kept below: save again to apply them.",
                     Map.of("current", theirs));
         }
-        return new TicketChange(newStatus, newPriority, newAssignee, newTeam, notes, null);
+        return new TicketChange(newStatus, newPriority, newAssignee, newTeam, notes, null, null);
     }
 
     /** The agent's value when they changed the field and nobody else did; null to leave the field alone. */

@@ -1,6 +1,7 @@
 package io.supportlab.tickets;
 
 import io.supportlab.platform.live.LiveUpdates;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -49,8 +50,7 @@ class TicketLiveUpdates {
 
     private void announce(Ticket ticket) {
         try {
-            live.publish(CHANNEL, ANY_TICKET, ticket.id());
-            live.publish(CHANNEL, eventFor(ticket.id()), ticket.id());
+            live.publish(CHANNEL, List.of(ANY_TICKET, eventFor(ticket.id())), ticket.id());
         } catch (RuntimeException e) {
             // The change is committed; a missed live notice only means a page refreshes later.
             log.warn("Could not announce the change of ticket {}: {}", ticket.id(), e.getMessage());

@@ -10,7 +10,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * A customer's tickets for export and erasure. Erased tickets stay (the help desk's statistics
- * count them) with title, description, replies and notes redacted and the address replaced.
+ * count them) with title, description, replies and notes redacted and the address replaced. Their
+ * tags are deleted, and their history of tags redacted: staff type tags freely, and one may name
+ * the customer ({@code acme.com}).
  */
 @Component
 @Order(1)
@@ -45,9 +47,11 @@ class TicketPersonalData implements PersonalData {
     @Override
     public Map<String, Integer> erase(String email, Erasure erasure) {
         Map<String, Integer> counts = new LinkedHashMap<>();
+        int tags = tickets.deleteTags(email); // while the tickets still carry the address
         counts.put("tickets_anonymised", tickets.anonymise(email, erasure.emailMarker(), Erasure.REDACTED));
         counts.put("replies_redacted", conversation.redactReplies(erasure.emailMarker(), Erasure.REDACTED));
         counts.put("history_entries_redacted", conversation.redactHistory(email, erasure.emailMarker()));
+        counts.put("tags_deleted", tags);
         counts.put("access_link_requests_deleted", requests.forgetAccessLinkRequests(email));
         return counts;
     }

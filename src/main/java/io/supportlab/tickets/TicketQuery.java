@@ -9,10 +9,16 @@ import java.util.Map;
 import java.util.OptionalLong;
 
 /**
- * The WHERE clause and parameters of a ticket list page. Only constant SQL fragments are joined;
- * every user value is a named parameter.
+ * The FROM, WHERE and ORDER BY clauses and the parameters of a ticket list page. Only constant SQL
+ * fragments are joined; every user value is a named parameter.
+ *
+ * <p>Filtered by tags, the page is read from the first tag's index entries, which hold the ticket's
+ * creation time ({@code ticket_tags (tag, ticket_created_at DESC, ticket_id DESC)}): newest first,
+ * joined to each ticket by its key, until the page is full. {@code CROSS JOIN} makes SQLite start
+ * there (PostgreSQL plans it from its statistics). The other tags are looked up per ticket by the
+ * primary key {@code (ticket_id, tag)}.
  */
-record TicketQuery(String where, Map<String, Object> params) {
+record TicketQuery(String from, String where, String orderAndLimit, Map<String, Object> params) {
 
     private static final String WORD_MATCH = "lower(title) LIKE :%1$s ESCAPE '\\'"
             + " OR lower(description) LIKE :%1$s ESCAPE '\\' OR lower(contact_email) LIKE :%1$s ESCAPE '\\'";
@@ -40,6 +46,19 @@ record TicketQuery(String where, Map<String, Object> params) {
             where.append(" AND team_id = :team");
             params.put("team", filter.team());
         }
+        List<String> tags = filter.tags();
+        for (int i = 1; i < tags.size(); i++) {
+            where.append(" AND EXISTS (SELECT 1 FROM ticket_tags t")
+                    .append(i)
+                    .append(" WHERE t")
+                    .append(i)
+                    .append(".ticket_id = tickets.id AND t")
+                    .append(i)
+                    .append(".tag = :tag")
+                    .append(i)
+                    .append(')');
+            params.put("tag" + i, tags.get(i));
+        }
         List<String> words = filter.words();
         for (int i = 0; i < words.size(); i++) {
             String name = "word" + i;
@@ -52,8 +71,25 @@ record TicketQuery(String where, Map<String, Object> params) {
             }
             where.append(')');
         }
-        NewestFirst.continueAfter(page, where, params, dialect);
-        return new TicketQuery(where.toString(), params);
+        if (tags.isEmpty()) {
+            NewestFirst.continueAfter(page, where, params, dialect);
+            return new TicketQuery(" FROM tickets", where.toString(), NewestFirst.ORDER_AND_LIMIT, params);
+        }
+        where.append(" AND t0.tag = :tag0 AND tickets.id = t0.ticket_id");
+        params.put("tag0", tags.getFirst());
+        PageRequest.Position after = page.after();
+        if (after != null) {
+            where.append(" AND (t0.ticket_created_at < :afterAt"
+                    + " OR (t0.ticket_created_at = :afterAt AND t0.ticket_id < :afterId))");
+            params.put("afterAt", dialect.timestamp(after.createdAt()));
+            params.put("afterId", after.id());
+        }
+        params.put("limit", page.probeSize());
+        return new TicketQuery(
+                " FROM ticket_tags t0 CROSS JOIN tickets",
+                where.toString(),
+                " ORDER BY t0.ticket_created_at DESC, t0.ticket_id DESC LIMIT :limit",
+                params);
     }
 
     static String escapeLike(String word) {

@@ -41,7 +41,9 @@ class TicketRestController {
     record AccessLinkRequested(String message) {}
 
     private static final String CUSTOMERS_SEE_NAMES = "A customer sees staff (assignee, changed_by, author) by the "
-            + "display name they chose, or \"Support team\", never by their email address; staff see addresses.";
+            + "display name they chose, or \"Support team\", never by their email address; staff see addresses. "
+            + "A customer sees an on-hold ticket as in-progress (their history leaves out changes between the two) "
+            + "and no tags.";
 
     private final TicketService tickets;
     private final CustomerRequests requests;
@@ -60,13 +62,18 @@ class TicketRestController {
                     + "domain: no IP addresses or address literals, no local host names. The ticket joins the "
                     + "default team; staff may name another in team (its id or name). If the team assigns "
                     + "automatically (round-robin, fewest-open), the ticket is assigned to an available member "
-                    + "at once.")
+                    + "at once. Staff may send tags (at most 20, each at most 50 lower-case letters, digits, '-', "
+                    + "'_' or '.'; no spaces); without staff credentials tags are refused.")
     @PostMapping("/tickets")
     @ResponseStatus(HttpStatus.CREATED)
     Ticket create(@Valid @RequestBody NewTicket ticket, @Nullable Authentication caller) {
         String staff = staffEmail(caller);
-        if (staff == null && ticket.team() != null) {
-            throw new InvalidRequestException("team", "only staff choose a team; other tickets join the default team");
+        if (staff == null) {
+            if (ticket.team() != null) {
+                throw new InvalidRequestException(
+                        "team", "only staff choose a team; other tickets join the default team");
+            }
+            TicketService.tagsOf(ticket, null); // refused before anything counts against the address
         }
         return staff != null ? tickets.create(ticket, staff) : requests.submit(ticket);
     }
@@ -90,12 +97,30 @@ class TicketRestController {
                     Boolean spam,
             @Parameter(description = "a team's id or name: only its tickets") @RequestParam(required = false) @Nullable
                     String team,
+            @Parameter(description = "a tag the tickets carry; repeat it for tickets that carry all the tags given")
+                    @RequestParam(required = false)
+                    @Nullable
+                    List<String> tag,
             @RequestParam(required = false) @Nullable Integer limit,
             @RequestParam(required = false) @Nullable String cursor,
             HttpServletRequest request) {
         var page = tickets.list(
-                new TicketFilter(status, priority, assignee, q, spam, team), PageRequest.of(limit, cursor));
+                new TicketFilter(status, priority, assignee, q, spam, team, tag), PageRequest.of(limit, cursor));
         return PageResponses.ok(page, request);
+    }
+
+    @Operation(
+            summary = "Tags in use, most used first (staff)",
+            description = "For suggestions while typing a tag: the tags that start with prefix (all without it), "
+                    + "each with how many tickets carry it; ties by name. limit: 1 to 50, 10 by default.")
+    @GetMapping("/tags")
+    List<TagCount> tags(
+            @Parameter(description = "what the tag starts with, compared as tags are stored (lower case)")
+                    @RequestParam(required = false)
+                    @Nullable
+                    String prefix,
+            @RequestParam(required = false) @Nullable Integer limit) {
+        return tickets.tags(prefix, limit);
     }
 
     @Operation(
@@ -108,12 +133,13 @@ class TicketRestController {
     }
 
     @Operation(
-            summary = "Update status, priority, assignee or team (staff)",
+            summary = "Update status, priority, assignee, team or tags (staff)",
             description = "Status changes follow the state machine and are kept in the history. team (an id or name) "
                     + "moves the ticket; if it is then unassigned and the new team assigns automatically, an available "
-                    + "member is assigned in the same change (the timeline shows it by system). Send If-Match with "
-                    + "the version you saw (or a version field) to get 409 instead of overwriting a colleague's "
-                    + "change.")
+                    + "member is assigned in the same change (the timeline shows it by system). tags replaces the "
+                    + "ticket's tags (absent: unchanged; [] removes them all); the change shows in the timeline. "
+                    + "Send If-Match with the version you saw (or a version field) to get 409 instead of "
+                    + "overwriting a colleague's change.")
     @ApiResponse(
             responseCode = "409",
             description =
@@ -147,8 +173,9 @@ class TicketRestController {
     @Operation(
             summary = "Everything that happened to a ticket but its conversation (staff)",
             description = "One entry per change, oldest first: the status change if any, the other fields that "
-                    + "changed (priority, assignee, team: shown by the team's name) and the note given. Automatic "
-                    + "assignments are entries by system with a note. Customers see the status history only.")
+                    + "changed (priority, assignee, team: shown by the team's name; tags) and the note given. "
+                    + "Automatic assignments are entries by system with a note. Customers see the status history "
+                    + "only.")
     @GetMapping("/tickets/{id}/timeline")
     List<TimelineEntry> timeline(@PathVariable String id, Authentication caller) {
         return tickets.timeline(id, Caller.of(caller));

@@ -39,11 +39,17 @@ record TicketSave(
         return after != before;
     }
 
-    /** Whether priority, assignee or team changed (the status has its own history and event). */
+    /** Whether priority, assignee, team or tags changed (the status has its own history and event). */
     boolean detailsChanged() {
         return after.priority() != before.priority()
                 || !Objects.equals(after.assignee(), before.assignee())
-                || !after.team().equals(before.team());
+                || !after.team().equals(before.team())
+                || tagsChanged();
+    }
+
+    /** Whether the tags changed, so that they are written. */
+    boolean tagsChanged() {
+        return !after.tags().equals(before.tags());
     }
 
     /**

@@ -66,12 +66,16 @@ public class TicketService {
         this.clock = clock;
     }
 
+    static final int TAG_SUGGESTIONS = 10;
+    static final int MAX_TAG_SUGGESTIONS = 50;
+
     /**
      * Files a ticket from input that passed bean validation. The creation is the first history entry.
      * It joins the team the input names (staff only) or the default team, and unless it is spam that
      * team's mode may assign it at once (see {@link TeamService#assignNext}).
      *
-     * @param submittedBy a staff email when staff file it for a customer; null for the public form
+     * @param submittedBy a staff email when staff file it for a customer (only they may tag it); null
+     *     for the public form
      */
     @Transactional
     public Ticket create(NewTicket input, @Nullable String submittedBy) {
@@ -92,6 +96,7 @@ public class TicketService {
         Instant now = Instant.now(clock);
         String email =
                 EmailAddress.of(Objects.requireNonNull(input.contactEmail())).value();
+        TicketTags tags = tagsOf(input, submittedBy); // checked before the team's mode takes its turn
         TeamRef team = teams.teamForTicket(submittedBy == null ? null : input.team());
         Optional<AutoAssignment> automatic =
                 spamReason == null ? teams.assignNext(team) : Optional.<AutoAssignment>empty();
@@ -107,6 +112,7 @@ public class TicketService {
                 .team(team.id())
                 .createdAt(now)
                 .spam(spamReason != null)
+                .tags(tags.values())
                 .build();
         requireText("title", ticket.title());
         requireText("description", ticket.description());
@@ -141,6 +147,17 @@ public class TicketService {
         return ticket;
     }
 
+    /** The tags a new ticket is filed with: staff's choice; a customer's submission has none. */
+    static TicketTags tagsOf(NewTicket input, @Nullable String submittedBy) {
+        if (input.tags() == null || input.tags().isEmpty()) {
+            return TicketTags.NONE;
+        }
+        if (submittedBy == null) {
+            throw new InvalidRequestException("tags", "only staff can tag a ticket");
+        }
+        return TicketTags.of(input.tags());
+    }
+
     /**
      * A staff member decides a flagged ticket is a real customer's: it joins the normal list and the
      * customer now gets the confirmation email they did not get when they sent it.
@@ -148,7 +165,7 @@ public class TicketService {
     @Transactional
     public Ticket releaseFromSpam(String idOrReference, Caller caller) {
         Ticket current = lockForChange(idOrReference);
-        Ticket released = tickets.releaseFromSpam(current.id())
+        Ticket released = tickets.releaseFromSpam(current)
                 .orElseThrow(() -> new ConflictException("Ticket " + current.reference() + " is not flagged as spam"));
         audit.record(caller.email(), "ticket.released_from_spam", released.reference(), null);
         events.publishEvent(new TicketCreated(released));
@@ -185,7 +202,7 @@ public class TicketService {
     }
 
     /**
-     * Changes status, priority, assignee or team as a staff member.
+     * Changes status, priority, assignee, team or tags as a staff member.
      *
      * @param basedOnVersion the version the caller saw ({@code If-Match}), or null to apply anyway
      */
@@ -204,6 +221,40 @@ public class TicketService {
     Ticket edit(String idOrReference, TicketEdit edit, Caller caller) {
         Ticket current = lockForChange(idOrReference);
         return apply(current, edit.against(current, teams.names()), caller);
+    }
+
+    /** A staff member adds a tag to a ticket (from its page, one at a time); one it has already is no change. */
+    @Transactional
+    Ticket addTag(String idOrReference, @Nullable String tag, Caller caller) {
+        String added = TicketTags.tag(tag, "tag");
+        Ticket current = lockForChange(idOrReference);
+        return retag(current, current.tagSet().with(added), caller);
+    }
+
+    /** A staff member takes a tag off a ticket; one it does not have is no change. */
+    @Transactional
+    Ticket removeTag(String idOrReference, String tag, Caller caller) {
+        Ticket current = lockForChange(idOrReference);
+        return retag(current, current.tagSet().without(TicketTags.tag(tag, "tag")), caller);
+    }
+
+    private Ticket retag(Ticket current, TicketTags tags, Caller caller) {
+        return apply(current, new TicketChange(null, null, null, null, null, null, tags.values()), caller);
+    }
+
+    /**
+     * The tags that start with what a staff member typed, most used first, with how many tickets
+     * carry each: suggestions while tagging or filtering.
+     *
+     * @param prefix blank for all tags
+     * @param limit at most this many, up to {@value #MAX_TAG_SUGGESTIONS}; null for {@value #TAG_SUGGESTIONS}
+     */
+    public List<TagCount> tags(@Nullable String prefix, @Nullable Integer limit) {
+        int count = limit == null ? TAG_SUGGESTIONS : limit;
+        if (count < 1 || count > MAX_TAG_SUGGESTIONS) {
+            throw new InvalidRequestException("limit", "must be between 1 and " + MAX_TAG_SUGGESTIONS);
+        }
+        return tickets.tagCounts(TicketTags.prefix(prefix, "prefix"), count);
     }
 
     private Ticket apply(Ticket current, TicketChange change, Caller caller) {
@@ -244,7 +295,10 @@ public class TicketService {
                             + (saved.assignee() == null ? "none" : saved.assignee())
                             + (saved.team().equals(current.team())
                                     ? ""
-                                    : ", team " + (team == null ? saved.team() : team.name())));
+                                    : ", team " + (team == null ? saved.team() : team.name()))
+                            + (save.tagsChanged()
+                                    ? ", tags " + (saved.tags().isEmpty() ? "none" : String.join(" ", saved.tags()))
+                                    : ""));
         }
         return saved;
     }
@@ -256,6 +310,9 @@ public class TicketService {
             saved = tickets.update(save.after(), save.before().version())
                     .orElseThrow(() -> new ConflictException(
                             "The ticket was changed at the same moment; reload it and try again"));
+        }
+        if (save.tagsChanged()) {
+            tickets.retag(saved, save.before().tags(), save.after().tags());
         }
         if (save.statusChange() != null) {
             conversation.insert(save.statusChange());
@@ -317,7 +374,8 @@ public class TicketService {
     /**
      * Adds a reply, which saves the ticket as {@link Ticket#reply} decides (a staff member's public
      * reply to a new ticket starts work on it and counts as the first response; a customer's reply
-     * reopens a resolved ticket; closed tickets take no more customer replies).
+     * puts a pending, on-hold or resolved ticket back in progress; closed tickets take no more
+     * customer replies).
      */
     @Transactional
     public Reply reply(String idOrReference, NewReply input, Caller caller) {

@@ -50,9 +50,10 @@ public record TicketView(
         return choices(ticket);
     }
 
+    /** The current status and those it may become, in the enum's order (the order of a ticket's life). */
     static List<TicketStatus> choices(Ticket ticket) {
-        return java.util.stream.Stream.concat(
-                        java.util.stream.Stream.of(ticket.status()), ticket.status().next().stream())
+        return java.util.Arrays.stream(TicketStatus.values())
+                .filter(s -> s == ticket.status() || ticket.status().canBecome(s))
                 .toList();
     }
 }

@@ -4,6 +4,7 @@ import io.supportlab.accounts.Caller;
 import io.supportlab.accounts.StaffDirectory;
 import io.supportlab.platform.live.LiveUpdates;
 import io.supportlab.platform.paging.PageRequest;
+import io.supportlab.platform.problems.InvalidRequestException;
 import io.supportlab.platform.problems.Problems;
 import io.supportlab.platform.web.AddressBar;
 import io.supportlab.platform.web.Flashes;
@@ -12,6 +13,7 @@ import io.supportlab.teams.TeamService;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
+import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
@@ -80,6 +82,7 @@ class TicketWebController {
     private final LiveUpdates live;
     private final CustomerEmailReach emailReach;
     private final TicketPageParts parts;
+    private final ReplyBoxParts replyParts;
 
     TicketWebController(
             TicketService tickets,
@@ -87,19 +90,27 @@ class TicketWebController {
             TeamService teams,
             LiveUpdates live,
             CustomerEmailReach emailReach,
-            TicketPageParts parts) {
+            TicketPageParts parts,
+            ReplyBoxParts replyParts) {
         this.tickets = tickets;
         this.staff = staff;
         this.teams = teams;
         this.live = live;
         this.emailReach = emailReach;
         this.parts = parts;
+        this.replyParts = replyParts;
     }
 
     /** Every page and fragment here may show what notifications adds to a ticket. */
     @ModelAttribute("parts")
     TicketPageParts parts() {
         return parts;
+    }
+
+    /** The ticket page's reply box offers what macros adds to it. */
+    @ModelAttribute("replyParts")
+    ReplyBoxParts replyParts() {
+        return replyParts;
     }
 
     @GetMapping
@@ -216,6 +227,7 @@ class TicketWebController {
                                     form.assignee() == null ? "" : form.assignee(),
                                     form.team() == null || form.team().isBlank() ? null : form.team(),
                                     form.notes(),
+                                    null,
                                     null),
                             form.version(),
                             agent);
@@ -232,6 +244,65 @@ class TicketWebController {
                             FormErrors.of("details", String.valueOf(e.getBody().getDetail()))));
             return "tickets/detail";
         }
+    }
+
+    /**
+     * The tag editor of a ticket's page: adds the tag typed ({@code tag}) or takes off the one whose
+     * button was pressed ({@code remove}). htmx gets the editor back, focused, with the problem and
+     * what was typed when the tag was refused; a plain form post gets the page.
+     */
+    @PostMapping("/{id}/tags")
+    String changeTags(
+            @PathVariable String id,
+            @RequestParam(required = false) @Nullable String tag,
+            @RequestParam(required = false) @Nullable String remove,
+            @RequestHeader(name = "HX-Request", required = false) @Nullable String htmx,
+            Authentication caller,
+            Model model) {
+        Caller agent = Caller.of(caller);
+        Ticket ticket;
+        String error = "";
+        try {
+            ticket = remove != null ? tickets.removeTag(id, remove, agent) : tickets.addTag(id, tag, agent);
+        } catch (ErrorResponseException e) {
+            ticket = tickets.get(id, agent);
+            error = e instanceof InvalidRequestException invalid
+                            && !invalid.errors().isEmpty()
+                    ? sentence(invalid.errors().getFirst().message())
+                    : String.valueOf(e.getBody().getDetail());
+        }
+        if (htmx == null) {
+            if (error.isEmpty()) {
+                return "redirect:/tickets/" + ticket.id() + "#tags-title";
+            }
+            model.addAttribute("view", view(ticket, agent, DetailsValues.of(ticket), FormErrors.of("tag", error)));
+            return "tickets/detail";
+        }
+        model.addAttribute("ticket", ticket);
+        model.addAttribute("error", error);
+        model.addAttribute("typed", error.isEmpty() || tag == null ? "" : tag);
+        model.addAttribute("focus", true);
+        return "tickets/tagEditor";
+    }
+
+    /** A tag's problem as the editor says it: "The tag must not be blank", "A ticket has at most 20 tags". */
+    private static String sentence(String problem) {
+        return problem.startsWith("must") || problem.startsWith("may")
+                ? "The tag " + problem + "."
+                : Character.toUpperCase(problem.charAt(0)) + problem.substring(1) + ".";
+    }
+
+    /** Suggestions for a tag field (its datalist): the tags in use that start with what was typed. */
+    @GetMapping("/tag-suggestions")
+    String tagSuggestions(@RequestParam(required = false) @Nullable String tag, Model model) {
+        List<TagCount> suggestions;
+        try {
+            suggestions = tickets.tags(tag, TicketService.TAG_SUGGESTIONS);
+        } catch (InvalidRequestException e) {
+            suggestions = List.of(); // nothing can start with it; the field says why when it is sent
+        }
+        model.addAttribute("suggestions", suggestions);
+        return "tickets/tagOptions";
     }
 
     @PostMapping("/{id}/not-spam")

@@ -6,7 +6,9 @@
  * {@code experiments} (the help center; it declares its ticket form's experiment), {@code privacy}
  * (it holds customers' data), and {@code teams} (every ticket belongs to a team, whose mode
  * may assign it; teams ask about tickets through {@link io.supportlab.teams.TeamTickets}, implemented here). Whether a customer gets email is asked through {@link io.supportlab.tickets.CustomerEmailReach}, which
- * {@code notifications} (a listener of this feature's events) implements.
+ * {@code notifications} (a listener of this feature's events) implements; the macros picker in the
+ * reply box is found through {@link io.supportlab.tickets.ReplyBoxParts}, which {@code macros}
+ * implements.
  */
 @ApplicationModule(
         allowedDependencies = {

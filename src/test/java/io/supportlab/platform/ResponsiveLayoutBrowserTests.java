@@ -153,6 +153,7 @@ class ResponsiveLayoutBrowserTests extends BrowserTest {
                 "/account/availability",
                 "/account/password",
                 "/account/tokens",
+                "/macros",
                 "/admin/audit",
                 "/admin/privacy",
                 "/notifications")) {
@@ -366,7 +367,14 @@ class ResponsiveLayoutBrowserTests extends BrowserTest {
                 null);
         tickets.change(
                 ticket.id(),
-                new TicketChange(TicketStatus.IN_PROGRESS, null, ADMIN_EMAIL, null, "Looking into it", null),
+                new TicketChange(
+                        TicketStatus.IN_PROGRESS,
+                        null,
+                        ADMIN_EMAIL,
+                        null,
+                        "Looking into it",
+                        null,
+                        List.of("invoices", "vat", "a-tag-of-the-longest-kind-fifty-characters-long-xy")),
                 null,
                 agent);
         tickets.reply(

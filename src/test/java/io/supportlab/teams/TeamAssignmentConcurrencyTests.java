@@ -76,7 +76,8 @@ class TeamAssignmentConcurrencyTests {
                                         "Everything is down",
                                         TicketPriority.HIGH,
                                         "c@example.com",
-                                        "Rush"),
+                                        "Rush",
+                                        null),
                                 ADMIN_EMAIL);
                     }));
                 }

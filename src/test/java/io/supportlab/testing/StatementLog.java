@@ -50,14 +50,18 @@ public final class StatementLog {
         }
     }
 
+    /** Anything in parentheses with no parentheses inside: removed until none is left, it takes subqueries out. */
+    private static final Pattern PARENTHESES = Pattern.compile("\\([^()]*\\)");
+
     /**
-     * Each statement as its verb and first table, e.g. {@code "update tickets"}, keeping those
-     * whose table starts with {@code tablePrefix}.
+     * Each statement as its verb and first table outside subqueries, e.g. {@code "update tickets"}
+     * (also for {@code SELECT (SELECT ... FROM a) FROM tickets}), keeping those whose table starts
+     * with {@code tablePrefix}.
      */
     public static List<String> summary(List<String> statements, String tablePrefix) {
         List<String> summary = new ArrayList<>();
         for (String sql : statements) {
-            Matcher matcher = VERB_AND_TABLE.matcher(sql);
+            Matcher matcher = VERB_AND_TABLE.matcher(withoutParentheses(sql));
             if (!matcher.find()) {
                 continue;
             }
@@ -69,6 +73,16 @@ public final class StatementLog {
             }
         }
         return summary;
+    }
+
+    private static String withoutParentheses(String sql) {
+        String before;
+        String after = sql;
+        do {
+            before = after;
+            after = PARENTHESES.matcher(before).replaceAll(" ");
+        } while (!after.equals(before));
+        return after;
     }
 
     public record Recorded<T>(T result, List<String> statements) {}

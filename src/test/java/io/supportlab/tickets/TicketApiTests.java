@@ -939,7 +939,8 @@ class TicketApiTests {
             return titles;
         }
 
-        private static String nextLink(String header) {
+        /** The address of the next page a Link header announces, or null on the last. */
+        static String nextLink(String header) {
             if (header == null) {
                 return null;
             }

@@ -16,7 +16,7 @@ class TicketEditTests {
         var edit = new TicketEdit(NEW, MEDIUM, "", "team1", NEW, MEDIUM, "b@x", "team1", "Taking it");
         // Meanwhile a colleague raised the priority: the agent's form still says medium.
         TicketChange change = edit.against(ticket(NEW, TicketPriority.URGENT, null));
-        assertThat(change).isEqualTo(new TicketChange(null, null, "b@x", null, "Taking it", null));
+        assertThat(change).isEqualTo(new TicketChange(null, null, "b@x", null, "Taking it", null, null));
     }
 
     @Test
@@ -29,7 +29,7 @@ class TicketEditTests {
     void theSameChangeByBothIsNoConflict() {
         var edit = new TicketEdit(NEW, MEDIUM, "", "team1", TicketStatus.IN_PROGRESS, MEDIUM, "", "team1", null);
         assertThat(edit.against(ticket(TicketStatus.IN_PROGRESS, MEDIUM, null)))
-                .isEqualTo(new TicketChange(null, null, null, null, null, null));
+                .isEqualTo(new TicketChange(null, null, null, null, null, null, null));
     }
 
     @Test
@@ -45,21 +45,22 @@ class TicketEditTests {
     void untouchedFormChangesNothing() {
         var edit = new TicketEdit(NEW, MEDIUM, "", "team1", NEW, MEDIUM, "", "team1", null);
         assertThat(edit.against(ticket(TicketStatus.RESOLVED, TicketPriority.LOW, "z@x")))
-                .isEqualTo(new TicketChange(null, null, null, null, null, null));
+                .isEqualTo(new TicketChange(null, null, null, null, null, null, null));
     }
 
     @Test
     void anAgentsTeamChangeIsApplied() {
         var edit = new TicketEdit(NEW, MEDIUM, "", "team1", NEW, MEDIUM, "", "team2", null);
         assertThat(edit.against(ticket(NEW, MEDIUM, null)))
-                .isEqualTo(new TicketChange(null, null, null, "team2", null, null));
+                .isEqualTo(new TicketChange(null, null, null, "team2", null, null, null));
     }
 
     @Test
     void aColleaguesTeamChangeStaysWhenTheAgentChangedSomethingElse() {
         var edit = new TicketEdit(NEW, MEDIUM, "", "team1", NEW, TicketPriority.HIGH, "", "team1", null);
         Ticket moved = ticket(NEW, MEDIUM, null).toBuilder().team("team3").build();
-        assertThat(edit.against(moved)).isEqualTo(new TicketChange(null, TicketPriority.HIGH, null, null, null, null));
+        assertThat(edit.against(moved))
+                .isEqualTo(new TicketChange(null, TicketPriority.HIGH, null, null, null, null, null));
     }
 
     @Test

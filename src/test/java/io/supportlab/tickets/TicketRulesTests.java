@@ -4,11 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.supportlab.platform.problems.ConflictException;
+import io.supportlab.platform.problems.FieldError;
+import io.supportlab.platform.problems.InvalidRequestException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /** The rules of changing a ticket, without a database: what a save writes, records and announces. */
 class TicketRulesTests {
@@ -108,7 +112,7 @@ class TicketRulesTests {
     void oneSaveOfSeveralFieldsRecordsThemInOrderAndTheNoteWithTheStatus() {
         TicketSave save = ticket(TicketStatus.NEW)
                 .change(
-                        new TicketChange(TicketStatus.RESOLVED, TicketPriority.LOW, "b@x", null, "Done", null),
+                        new TicketChange(TicketStatus.RESOLVED, TicketPriority.LOW, "b@x", null, "Done", null, null),
                         AGENT,
                         NOW);
 
@@ -126,7 +130,9 @@ class TicketRulesTests {
     void aNoteWithoutAChangeOnlyGoesIntoTheTimeline() {
         Ticket ticket = ticket(TicketStatus.NEW);
         TicketSave save = ticket.change(
-                new TicketChange(TicketStatus.NEW, TicketPriority.MEDIUM, null, null, "Called them", null), AGENT, NOW);
+                new TicketChange(TicketStatus.NEW, TicketPriority.MEDIUM, null, null, "Called them", null, null),
+                AGENT,
+                NOW);
 
         assertThat(save.writesTicket()).isFalse();
         assertThat(save.after()).isSameAs(ticket);
@@ -140,7 +146,7 @@ class TicketRulesTests {
     @Test
     void aChangeToWhatTheTicketAlreadyIsDoesNothing() {
         TicketSave save =
-                ticket(TicketStatus.NEW).change(new TicketChange(null, null, "", null, " ", null), AGENT, NOW);
+                ticket(TicketStatus.NEW).change(new TicketChange(null, null, "", null, " ", null, null), AGENT, NOW);
         assertThat(save.isEmpty()).isTrue();
         assertThat(save.events(save.after())).isEmpty();
     }
@@ -222,7 +228,7 @@ class TicketRulesTests {
     @Test
     void movingAnUnassignedTicketToAnotherTeamLetsThatTeamAssignItInTheSameSave() {
         Ticket ticket = ticket(TicketStatus.NEW);
-        TicketSave save = ticket.change(new TicketChange(null, null, null, "team2", null, null), AGENT, NOW);
+        TicketSave save = ticket.change(new TicketChange(null, null, null, "team2", null, null, null), AGENT, NOW);
         assertThat(save.after().team()).isEqualTo("team2");
         assertThat(save.after().version()).isEqualTo(4);
         assertThat(save.fieldChanges()).singleElement().satisfies(c -> {
@@ -247,20 +253,183 @@ class TicketRulesTests {
     @Test
     void aTicketThatIsAssignedOrStaysInItsTeamIsNotAssignedAutomatically() {
         Ticket mine = ticket(TicketStatus.NEW).toBuilder().assignee("cat@x").build();
-        assertThat(mine.change(new TicketChange(null, null, null, "team2", null, null), AGENT, NOW)
+        assertThat(mine.change(new TicketChange(null, null, null, "team2", null, null, null), AGENT, NOW)
                         .arrivedUnassigned())
                 .isFalse();
         assertThat(ticket(TicketStatus.NEW)
-                        .change(new TicketChange(null, TicketPriority.HIGH, null, "team1", null, null), AGENT, NOW)
+                        .change(
+                                new TicketChange(null, TicketPriority.HIGH, null, "team1", null, null, null),
+                                AGENT,
+                                NOW)
                         .arrivedUnassigned())
                 .isFalse();
-        assertThat(mine.change(new TicketChange(null, null, "", "team2", null, null), AGENT, NOW)
+        assertThat(mine.change(new TicketChange(null, null, "", "team2", null, null, null), AGENT, NOW)
                         .arrivedUnassigned())
                 .isTrue();
         assertThat(ticket(TicketStatus.CLOSED)
-                        .change(new TicketChange(null, null, null, "team2", null, null), AGENT, NOW)
+                        .change(new TicketChange(null, null, null, "team2", null, null, null), AGENT, NOW)
                         .arrivedUnassigned())
                 .as("a closed ticket needs nobody")
                 .isFalse();
+    }
+
+    @Test
+    void theOpenStatusesMoveAmongEachOtherAndToResolvedOrClosed() {
+        List<TicketStatus> open =
+                List.of(TicketStatus.NEW, TicketStatus.IN_PROGRESS, TicketStatus.PENDING, TicketStatus.ON_HOLD);
+        for (TicketStatus from : open) {
+            for (TicketStatus to : TicketStatus.values()) {
+                assertThat(from.canBecome(to)).as(from + " to " + to).isEqualTo(from != to);
+            }
+        }
+        assertThat(TicketStatus.RESOLVED.next()).containsExactly(TicketStatus.IN_PROGRESS, TicketStatus.CLOSED);
+        assertThat(TicketStatus.CLOSED.next()).isEmpty();
+        assertThat(TicketStatus.PENDING.next())
+                .containsExactly(
+                        TicketStatus.NEW,
+                        TicketStatus.IN_PROGRESS,
+                        TicketStatus.ON_HOLD,
+                        TicketStatus.RESOLVED,
+                        TicketStatus.CLOSED);
+    }
+
+    @Test
+    void pendingAndOnHoldAreRecordedInTheHistoryLikeAnyStatus() {
+        TicketSave pending =
+                ticket(TicketStatus.IN_PROGRESS).changeStatus(TicketStatus.PENDING, "Asked for logs", AGENT, NOW);
+        assertThat(pending.after().status()).isEqualTo(TicketStatus.PENDING);
+        assertThat(pending.statusChange().oldStatus()).isEqualTo(TicketStatus.IN_PROGRESS);
+        assertThat(pending.statusChange().notes()).isEqualTo("Asked for logs");
+
+        TicketSave onHold = pending.after().changeStatus(TicketStatus.ON_HOLD, null, AGENT, NOW);
+        assertThat(onHold.statusChange().oldStatus()).isEqualTo(TicketStatus.PENDING);
+        assertThat(onHold.statusChange().newStatus()).isEqualTo(TicketStatus.ON_HOLD);
+        assertThat(onHold.after().version()).isEqualTo(5);
+        assertThat(onHold.events(onHold.after()))
+                .containsExactly(new TicketStatusChanged(
+                        onHold.after(), TicketStatus.PENDING, TicketStatus.ON_HOLD, AGENT, null, null));
+    }
+
+    @Test
+    void aResolvedTicketCannotBeSetPendingOrOnHoldButReopened() {
+        assertThatThrownBy(() -> ticket(TicketStatus.RESOLVED).changeStatus(TicketStatus.PENDING, null, AGENT, NOW))
+                .isInstanceOfSatisfying(
+                        ConflictException.class,
+                        e -> assertThat(e.getBody().getDetail())
+                                .isEqualTo("A resolved ticket cannot become pending; allowed: in-progress, closed"));
+        assertThatThrownBy(() -> ticket(TicketStatus.CLOSED).changeStatus(TicketStatus.ON_HOLD, null, AGENT, NOW))
+                .isInstanceOf(ConflictException.class);
+    }
+
+    @ParameterizedTest
+    @EnumSource(
+            value = TicketStatus.class,
+            names = {"PENDING", "ON_HOLD"})
+    void aCustomersReplyPutsAWaitingTicketBackInProgressAndSaysSo(TicketStatus waiting) {
+        Reply reply = reply(Reply.AuthorType.CUSTOMER, Reply.Visibility.PUBLIC);
+        TicketSave save = ticket(waiting).reply(reply);
+
+        assertThat(save.after().status()).isEqualTo(TicketStatus.IN_PROGRESS);
+        assertThat(save.after().firstResponseAt()).isNull();
+        assertThat(save.statusChange()).satisfies(s -> {
+            assertThat(s.oldStatus()).isEqualTo(waiting);
+            assertThat(s.newStatus()).isEqualTo(TicketStatus.IN_PROGRESS);
+            assertThat(s.notes()).isEqualTo("Customer replied");
+            assertThat(s.changedBy()).isEqualTo(CUSTOMER);
+        });
+        assertThat(save.events(save.after()))
+                .containsExactly(
+                        new TicketStatusChanged(
+                                save.after(), waiting, TicketStatus.IN_PROGRESS, CUSTOMER, "Customer replied", reply),
+                        new TicketReplied(save.after(), reply, waiting));
+    }
+
+    @ParameterizedTest
+    @EnumSource(
+            value = TicketStatus.class,
+            names = {"NEW", "IN_PROGRESS"})
+    void aCustomersReplyLeavesATicketThatWaitsForStaffAsItIs(TicketStatus status) {
+        TicketSave save = ticket(status).reply(reply(Reply.AuthorType.CUSTOMER, Reply.Visibility.PUBLIC));
+        assertThat(save.after().status()).isEqualTo(status);
+        assertThat(save.statusChange()).isNull();
+    }
+
+    @Test
+    void staffReplyingToAPendingTicketKeepsWaitingForTheCustomer() {
+        TicketSave save = ticket(TicketStatus.PENDING).reply(reply(Reply.AuthorType.AGENT, Reply.Visibility.PUBLIC));
+        assertThat(save.after().status()).isEqualTo(TicketStatus.PENDING);
+        assertThat(save.statusChange()).isNull();
+    }
+
+    @Test
+    void customersSeeOnHoldAsInProgressAndArePromptedWhenPending() {
+        assertThat(TicketStatus.ON_HOLD.shownToCustomer()).isEqualTo(TicketStatus.IN_PROGRESS);
+        assertThat(TicketStatus.ON_HOLD.customerLabel()).isEqualTo("In Progress");
+        assertThat(TicketStatus.PENDING.shownToCustomer()).isEqualTo(TicketStatus.PENDING);
+        assertThat(TicketStatus.PENDING.customerLabel()).isEqualTo("Awaiting your reply");
+        for (TicketStatus status : TicketStatus.values()) {
+            assertThat(status.customerLabel()).doesNotContainIgnoringCase("hold");
+        }
+        Ticket shown = ticket(TicketStatus.ON_HOLD).toBuilder()
+                .tags(List.of("vip"))
+                .assignee("agent@x")
+                .build()
+                .shownToCustomer("Dana");
+        assertThat(shown.status()).isEqualTo(TicketStatus.IN_PROGRESS);
+        assertThat(shown.tags()).isEmpty();
+        assertThat(shown.assignee()).isEqualTo("Dana");
+    }
+
+    @Test
+    void retaggingRecordsTheOldAndNewTagsAndAnnouncesAnUpdate() {
+        Ticket tagged =
+                ticket(TicketStatus.NEW).toBuilder().tags(List.of("billing")).build();
+        TicketSave save = tagged.change(
+                new TicketChange(null, null, null, null, null, null, List.of("VIP", " billing", "refund")), AGENT, NOW);
+
+        assertThat(save.after().tags()).containsExactly("billing", "refund", "vip");
+        assertThat(save.after().version()).isEqualTo(4);
+        assertThat(save.tagsChanged()).isTrue();
+        assertThat(save.detailsChanged()).isTrue();
+        assertThat(save.statusChange()).isNull();
+        assertThat(save.fieldChanges()).singleElement().satisfies(c -> {
+            assertThat(c.field()).isEqualTo(FieldChange.Field.TAGS);
+            assertThat(c.oldValue()).isEqualTo("billing");
+            assertThat(c.newValue()).isEqualTo("billing, refund, vip");
+        });
+        assertThat(save.events(save.after())).containsExactly(new TicketUpdated(save.after(), AGENT));
+
+        TicketSave cleared = save.after().retag(TicketTags.NONE, AGENT, NOW);
+        assertThat(cleared.after().tags()).isEmpty();
+        assertThat(cleared.fieldChanges().getFirst().newValue()).isNull();
+    }
+
+    @Test
+    void theSameTagsInAnotherOrderOrCaseAreNoChangeAndAbsentTagsStay() {
+        Ticket tagged = ticket(TicketStatus.NEW).toBuilder()
+                .tags(List.of("billing", "vip"))
+                .build();
+        TicketSave same = tagged.change(
+                new TicketChange(null, null, null, null, null, null, List.of("VIP", "billing")), AGENT, NOW);
+        assertThat(same.isEmpty()).isTrue();
+
+        TicketSave priority = tagged.reprioritise(TicketPriority.HIGH, AGENT, NOW);
+        assertThat(priority.after().tags()).containsExactly("billing", "vip");
+        assertThat(priority.tagsChanged()).isFalse();
+    }
+
+    @Test
+    void badTagsAreRefusedBeforeAnythingChanges() {
+        Ticket ticket = ticket(TicketStatus.NEW);
+        assertThatThrownBy(() -> ticket.change(
+                        new TicketChange(
+                                TicketStatus.IN_PROGRESS, null, null, null, null, null, List.of("ok", "not ok")),
+                        AGENT,
+                        NOW))
+                .isInstanceOfSatisfying(
+                        InvalidRequestException.class,
+                        e -> assertThat(e.errors())
+                                .extracting(FieldError::field)
+                                .containsExactly("tags[1]"));
     }
 }

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
@@ -141,6 +142,12 @@ final class Hub implements AutoCloseable {
         private final ReentrantLock lock = new ReentrantLock();
         private @Nullable List<LiveEvent> held;
 
+        /**
+         * The ids the replay covered. A notice can reach this instance's listener after the replay
+         * that already held it was read (the listener runs behind under load); it is not sent twice.
+         */
+        private Set<String> replayed = Set.of();
+
         Stream(String channel, SseEmitter emitter, boolean replaying) {
             this.channel = channel;
             this.emitter = emitter;
@@ -153,7 +160,7 @@ final class Hub implements AutoCloseable {
                 List<LiveEvent> waiting = held;
                 if (waiting != null) {
                     waiting.add(event);
-                } else {
+                } else if (!replayed.contains(event.id())) {
                     send(message(event));
                 }
             } finally {
@@ -178,6 +185,7 @@ final class Hub implements AutoCloseable {
                             .forEach(event -> send(message(event)));
                 }
                 held = null;
+                replayed = replay.covered();
             } finally {
                 lock.unlock();
             }

@@ -1,5 +1,6 @@
 package io.supportlab.platform.live;
 
+import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
@@ -34,7 +35,15 @@ public interface LiveUpdates {
      * listeners, on every instance, and keeps it a few minutes for streams that reconnect. Call it
      * after commit, so nobody fetches data that is not visible yet.
      */
-    void publish(String channel, String event, String data);
+    default void publish(String channel, String event, String data) {
+        publish(channel, List.of(event), data);
+    }
+
+    /**
+     * Publishes several events with the same {@code data} at once, in this order (on PostgreSQL one
+     * statement instead of one each): a ticket's change is news to its own page and to the list.
+     */
+    void publish(String channel, List<String> events, String data);
 
     /**
      * Tells the {@link #listen listeners} of {@code channel} on every instance, and no page: for

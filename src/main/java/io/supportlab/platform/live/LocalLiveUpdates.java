@@ -1,6 +1,7 @@
 package io.supportlab.platform.live;
 
 import java.time.Clock;
+import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
@@ -25,8 +26,10 @@ class LocalLiveUpdates implements LiveUpdates, SmartLifecycle {
     }
 
     @Override
-    public void publish(String channel, String event, String data) {
-        hub.deliver(backlog.append(channel, event, data));
+    public void publish(String channel, List<String> events, String data) {
+        for (String event : events) {
+            hub.deliver(backlog.append(channel, event, data));
+        }
     }
 
     @Override

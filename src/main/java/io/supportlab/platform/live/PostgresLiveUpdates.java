@@ -67,18 +67,21 @@ class PostgresLiveUpdates implements LiveUpdates, SmartLifecycle {
         return hub.subscribe(channel, lastEventId, this::since);
     }
 
-    /** One round trip: the row and its notice, which carries the row's id. */
+    /** One round trip: the rows and their notices, each carrying its row's id. */
     @Override
-    public void publish(String channel, String event, String data) {
+    public void publish(String channel, List<String> events, String data) {
         jdbc.sql("""
                         WITH e AS (
-                            INSERT INTO live_events (channel, event, data) VALUES (:channel, :event, :data)
+                            INSERT INTO live_events (channel, event, data)
+                            SELECT :channel, t.event, :data
+                            FROM unnest(ARRAY[:events]::text[]) WITH ORDINALITY AS t (event, n)
+                            ORDER BY t.n
                             RETURNING id, channel, event, data)
                         SELECT pg_notify(:pg, json_build_object(
                             'id', e.id::text, 'channel', e.channel, 'event', e.event, 'data', e.data)::text)
                         FROM e""")
                 .param("channel", channel)
-                .param("event", event)
+                .param("events", events)
                 .param("data", data)
                 .param("pg", PG_CHANNEL)
                 .query((rs, n) -> 1)

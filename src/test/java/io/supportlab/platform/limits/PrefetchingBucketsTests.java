@@ -4,6 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.supportlab.testing.MutableClock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -19,6 +25,9 @@ class PrefetchingBucketsTests {
 
     /** 6400 an hour: a 64th of it, 100, is more than the most taken ahead at once (64). */
     static final RateLimit HOURLY = RateLimit.counted("tracked-events", 6400, Duration.ofHours(1));
+
+    /** Enough for every request of the concurrency test. */
+    static final RateLimit HOURLY_LARGE = RateLimit.counted("tracked-events", 1_000_000, Duration.ofHours(1));
 
     final MutableClock clock = new MutableClock();
     final CountingStore store = new CountingStore(new LocalBuckets(clock));
@@ -42,6 +51,47 @@ class PrefetchingBucketsTests {
         assertThat(store.trips.get()).isEqualTo(22);
         // What the store gave is what was used plus what this instance still holds (< 64).
         assertThat(store.tokens.get()).isBetween(1000L, 1000L + 64);
+    }
+
+    @Test
+    void concurrentRequestsOfABusyClientWaitForOneTripInsteadOfEachMakingTheirOwn() throws Exception {
+        Buckets buckets = new PrefetchingBuckets(store, clock);
+        int threads = 16;
+        int each = 1000;
+        AtomicLong allowed = new AtomicLong();
+        try (ExecutorService pool = Executors.newFixedThreadPool(threads)) {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<?>> done = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                done.add(pool.submit(() -> {
+                    start.await();
+                    for (int i = 0; i < each; i++) {
+                        allowed.addAndGet(buckets.consume(HOURLY_LARGE, "a", 1).allowed() ? 1 : 0);
+                    }
+                    return null;
+                }));
+            }
+            start.countDown();
+            for (Future<?> future : done) {
+                future.get();
+            }
+        }
+        assertThat(allowed.get()).isEqualTo(threads * each);
+        // About one trip per 65 requests once the batches reached 64; without waiting, every request
+        // that found the tokens used up made its own trip while one was in flight.
+        assertThat(store.trips.get()).isLessThan(threads * each / 32);
+        assertThat(store.tokens.get()).isBetween((long) threads * each, (long) threads * each + 64);
+    }
+
+    @Test
+    void requestsOfManyTokensTakeAheadAsManyRequestsWorthWithinTheInstancesShare() {
+        Buckets buckets = new PrefetchingBuckets(store, clock);
+        // Bytes of events, say: 350 a request; a 64th of the capacity is 15 625, 44 such requests.
+        for (int i = 0; i < 1000; i++) {
+            assertThat(buckets.consume(HOURLY_LARGE, "a", 350).allowed()).isTrue();
+        }
+        assertThat(store.trips.get()).isLessThan(1000 / 30);
+        assertThat(store.tokens.get()).isBetween(350L * 1000, 350L * 1000 + 1_000_000 / 64);
     }
 
     @Test

@@ -83,6 +83,23 @@ class PostgresLiveUpdatesAcrossInstancesTests extends IntegrationTest {
     }
 
     @Test
+    void severalEventsPublishedAtOnceArriveAndReplayInTheirOrderWithTheirOwnIds() {
+        other.publish("tickets", "ticket-changed", "before");
+        String seen = String.valueOf(stream.next(WAIT).id());
+
+        other.publish("tickets", List.of("ticket-changed", "ticket-7"), "7");
+
+        Event first = stream.next(WAIT);
+        Event second = stream.next(WAIT);
+        assertThat(List.of(first.toString(), second.toString())).containsExactly("ticket-changed 7", "ticket-7 7");
+        assertThat(Long.parseLong(String.valueOf(second.id())))
+                .isGreaterThan(Long.parseLong(String.valueOf(first.id())));
+        assertThat(((PostgresLiveUpdates) live).since("tickets", seen).events())
+                .extracting(e -> e.event() + " " + e.data())
+                .containsExactly("ticket-changed 7", "ticket-7 7");
+    }
+
+    @Test
     void signalsReachEveryInstanceAndAreNotKept() {
         List<String> heard = new CopyOnWriteArrayList<>();
         live.listen("experiment-settings", (event, data) -> heard.add(event + " " + data));
