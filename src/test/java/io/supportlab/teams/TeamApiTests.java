@@ -299,12 +299,14 @@ class TeamApiTests {
             agent("ann@example.com");
             agent("ben@example.com");
             agent("cat@example.com");
-            assign("ann@example.com", 2);
+            // Waiting tickets (pending on the customer, on hold on a third party) are open too.
+            assign("ann@example.com", 1);
+            assign("ann@example.com", 1, "on-hold");
             assign("ben@example.com", 1);
             assign("ben@example.com", 2, "closed");
             assign("ben@example.com", 1, "in-progress", "resolved");
             assign("cat@example.com", 2);
-            assign("cat@example.com", 1, "in-progress");
+            assign("cat@example.com", 1, "pending");
             team("Escalations", "fewest-open", "ann@example.com", "ben@example.com", "cat@example.com");
 
             assertThat(text(ticket("First", "Escalations"), "assignee")).isEqualTo("ben@example.com");
@@ -361,6 +363,39 @@ class TeamApiTests {
 
             as("ann@example.com").put("/api/me/availability", "{\"available\":true}", 200);
             assertThat(text(ticket("Four", "Nights"), "assignee")).isEqualTo("ann@example.com");
+        }
+
+        @Test
+        void oneChangeMovesAndTagsATicketAndTheListFiltersByTeamAndTagTogether() {
+            team("Billing", "manual");
+            String charged = text(ticket("Charged twice", null), "id");
+            JsonNode changed = put("/api/tickets/" + charged, "{\"team\":\"Billing\",\"tags\":[\"VIP\",\"refund\"]}");
+            assertThat(changed.get("version").asInt()).isEqualTo(2);
+            assertThat(texts(changed.get("tags"), null)).containsExactly("refund", "vip");
+            JsonNode timeline = api(admin()).get("/api/tickets/" + charged + "/timeline", 200);
+            assertThat(timeline).hasSize(2);
+            assertThat(texts(timeline.get(1).get("changes"), "field")).containsExactly("team", "tags");
+            assertThat(texts(timeline.get(1).get("changes"), "new_value")).containsExactly("Billing", "refund, vip");
+
+            String vipElsewhere = text(ticket("VIP in General", null), "id");
+            put("/api/tickets/" + vipElsewhere, "{\"tags\":[\"vip\"]}");
+            ticket("Untagged", "Billing");
+
+            assertThat(api(admin()).get("/api/tickets?tag=vip", 200)).hasSize(2);
+            assertThat(api(admin()).get("/api/tickets?team=Billing", 200)).hasSize(2);
+            assertThat(texts(api(admin()).get("/api/tickets?team=Billing&tag=vip", 200), "id"))
+                    .containsExactly(charged);
+            assertThat(texts(api(admin()).get("/api/tickets?team=General&tag=vip&tag=refund", 200), "id"))
+                    .isEmpty();
+        }
+
+        /** Each element's {@code field} as text, or each element itself for null. */
+        static List<String> texts(JsonNode array, String field) {
+            List<String> texts = new ArrayList<>();
+            for (JsonNode element : array) {
+                texts.add(field == null ? element.asString() : text(element, field));
+            }
+            return texts;
         }
 
         @Test

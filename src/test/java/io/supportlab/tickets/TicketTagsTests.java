@@ -129,6 +129,12 @@ class TicketTagsTests {
         assertThat(errorsOf(() -> new TicketFilter(null, null, null, null, null, null, List.of("a b")).tags()))
                 .extracting(FieldError::field)
                 .containsExactly("tag");
+        assertThat(new TicketFilter(null, null, null, null, null, "team-1", List.of("vip"))
+                        .withTag("billing")
+                        .withoutTag("vip")
+                        .pageAddress())
+                .as("the team filter stays")
+                .isEqualTo("/tickets?team=team-1&tag=billing");
         assertThat(TicketFilter.NONE.tags()).isEmpty();
         assertThat(TicketFilter.NONE.pageAddress()).isEqualTo("/tickets");
     }
