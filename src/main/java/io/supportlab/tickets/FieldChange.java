@@ -26,6 +26,8 @@ public record FieldChange(
     public enum Field {
         PRIORITY("Priority"),
         ASSIGNEE("Assignee"),
+        /** Values are team ids as stored; the timeline shows the teams' names. */
+        TEAM("Team"),
         /** The tags as a list ({@code billing, vip}), none as null. */
         TAGS("Tags"),
         NOTE("Note");
@@ -52,5 +54,17 @@ public record FieldChange(
 
     public boolean note() {
         return field == Field.NOTE;
+    }
+
+    /** The same change with its values shown as {@code show} names them. */
+    FieldChange shown(java.util.function.UnaryOperator<String> show) {
+        return new FieldChange(
+                id,
+                ticketId,
+                field,
+                oldValue == null ? null : show.apply(oldValue),
+                newValue == null ? null : show.apply(newValue),
+                changedBy,
+                changedAt);
     }
 }

@@ -13,6 +13,7 @@ import org.jspecify.annotations.Nullable;
  *
  * @param contactEmail where updates go; also the customer's identity for their access link. An
  *     address we can write to ({@link DeliverableEmail}): no IP addresses or local host names
+ * @param team the team's id or name, when staff file the ticket; absent: the default team
  * @param tags staff's labels ({@link TicketTags}); only staff may send them
  */
 public record NewTicket(
@@ -25,18 +26,20 @@ public record NewTicket(
 
         @NotBlank @DeliverableEmail @Nullable String contactEmail,
 
+        @Size(max = 100) @Nullable String team,
+
         @Nullable List<@Nullable String> tags)
         implements Serializable {
 
     public static final int MAX_TITLE = 200;
     public static final int MAX_DESCRIPTION = 20_000;
 
-    /** A ticket without tags, as customers send them. */
+    /** A ticket for the default team, without tags, as customers send them. */
     public NewTicket(
             @Nullable String title,
             @Nullable String description,
             @Nullable TicketPriority priority,
             @Nullable String contactEmail) {
-        this(title, description, priority, contactEmail, null);
+        this(title, description, priority, contactEmail, null, null);
     }
 }

@@ -24,6 +24,7 @@ import org.jspecify.annotations.Nullable;
  * @param reference short human name for emails and the UI, e.g. {@code SL-1042}
  * @param assignee email of the staff member working on it, if any (customers see the name the
  *     staff member chose, or "Support team")
+ * @param team the id of the team the ticket belongs to
  * @param version increases with every change; send it back ({@code If-Match} or {@code version})
  *     to update only if nobody else changed the ticket meanwhile
  * @param spam flagged as automated (the help center's honeypot, or too many public tickets for the
@@ -39,6 +40,7 @@ public record Ticket(
         TicketStatus status,
         String contactEmail,
         @Nullable String assignee,
+        String team,
         int version,
         Instant createdAt,
         Instant updatedAt,
@@ -107,7 +109,7 @@ public record Ticket(
 
     /** A staff member sets how urgent the ticket is. */
     TicketSave reprioritise(TicketPriority to, String by, Instant at) {
-        return change(new TicketChange(null, to, null, null, null), by, at);
+        return change(new TicketChange(null, to, null, null, null, null, null), by, at);
     }
 
     /**
@@ -116,12 +118,13 @@ public record Ticket(
      * @param staffEmail an active staff member's normalised address, or null to unassign
      */
     TicketSave assign(@Nullable String staffEmail, String by, Instant at) {
-        return change(new TicketChange(null, null, staffEmail == null ? "" : staffEmail, null, null), by, at);
+        return change(
+                new TicketChange(null, null, staffEmail == null ? "" : staffEmail, null, null, null, null), by, at);
     }
 
     /** A staff member replaces the ticket's tags. */
     TicketSave retag(TicketTags to, String by, Instant at) {
-        return change(new TicketChange(null, null, null, null, null, to.values()), by, at);
+        return change(new TicketChange(null, null, null, null, null, null, to.values()), by, at);
     }
 
     /** The ticket's tags as a set to change. */
@@ -130,13 +133,13 @@ public record Ticket(
     }
 
     /**
-     * Status, priority, assignee and tags as a staff member sets them in one save; absent fields
-     * stay. A note without any other change only goes into the timeline: the ticket itself (and its
-     * version) stays as it is. The version check is {@link #requireVersion}'s.
+     * Status, priority, assignee, team and tags as a staff member sets them in one save; absent
+     * fields stay. A note without any other change only goes into the timeline: the ticket itself
+     * (and its version) stays as it is. The version check is {@link #requireVersion}'s.
      *
      * @param change its assignee, when given, an active staff member's normalised address, or
-     *     {@code ""} to unassign (checking who is staff is the caller's part); its tags as sent,
-     *     checked here ({@link TicketTags#of})
+     *     {@code ""} to unassign; its team, when given, a team's id (checking both is the caller's
+     *     part); its tags as sent, checked here ({@link TicketTags#of})
      */
     TicketSave change(TicketChange change, String by, Instant at) {
         TicketStatus newStatus = Objects.requireNonNullElse(change.status(), status);
@@ -146,6 +149,7 @@ public record Ticket(
         TicketPriority newPriority = Objects.requireNonNullElse(change.priority(), priority);
         String newAssignee =
                 change.assignee() == null ? assignee : change.assignee().isBlank() ? null : change.assignee();
+        String newTeam = change.team() == null ? team : change.team();
         TicketTags oldTags = tagSet();
         TicketTags newTags = change.tags() == null ? oldTags : TicketTags.of(change.tags());
         String notes = Text.cleanOrNull(change.notes());
@@ -158,19 +162,27 @@ public record Ticket(
         if (!Objects.equals(newAssignee, assignee)) {
             changes.add(fieldChange(FieldChange.Field.ASSIGNEE, assignee, newAssignee, by, at));
         }
+        if (!newTeam.equals(team)) {
+            changes.add(fieldChange(FieldChange.Field.TEAM, team, newTeam, by, at));
+        }
         if (tagsChanged) {
             changes.add(fieldChange(FieldChange.Field.TAGS, oldTags.shown(), newTags.shown(), by, at));
         }
         if (!statusChanged && notes != null) {
             changes.add(fieldChange(FieldChange.Field.NOTE, null, notes, by, at));
         }
-        if (!statusChanged && newPriority == priority && Objects.equals(newAssignee, assignee) && !tagsChanged) {
+        if (!statusChanged
+                && newPriority == priority
+                && Objects.equals(newAssignee, assignee)
+                && newTeam.equals(team)
+                && !tagsChanged) {
             return TicketSave.unchanged(this, changes, by);
         }
         Ticket after = toBuilder()
                 .status(newStatus)
                 .priority(newPriority)
                 .assignee(newAssignee)
+                .team(newTeam)
                 .tags(newTags.values())
                 .savedAt(at)
                 .build();
@@ -241,6 +253,7 @@ public record Ticket(
         private TicketStatus status = TicketStatus.NEW;
         private @Nullable String contactEmail;
         private @Nullable String assignee;
+        private @Nullable String team;
         private int version = 1;
         private @Nullable Instant createdAt;
         private @Nullable Instant updatedAt;
@@ -259,6 +272,7 @@ public record Ticket(
             status = t.status;
             contactEmail = t.contactEmail;
             assignee = t.assignee;
+            team = t.team;
             version = t.version;
             createdAt = t.createdAt;
             updatedAt = t.updatedAt;
@@ -304,6 +318,11 @@ public record Ticket(
 
         Builder assignee(@Nullable String assignee) {
             this.assignee = assignee;
+            return this;
+        }
+
+        Builder team(String team) {
+            this.team = team;
             return this;
         }
 
@@ -357,6 +376,7 @@ public record Ticket(
                     status,
                     Objects.requireNonNull(contactEmail, "contactEmail"),
                     assignee,
+                    Objects.requireNonNull(team, "team"),
                     version,
                     Objects.requireNonNull(createdAt, "createdAt"),
                     Objects.requireNonNull(updatedAt, "updatedAt"),

@@ -10,6 +10,8 @@ import org.jspecify.annotations.Nullable;
  *
  * @param assignee an email: assign to that staff member; {@code ""}: unassign; absent or null:
  *     unchanged
+ * @param team a team's id or name: move the ticket there (unassigned, it gets the team's automatic
+ *     assignment); absent or null: unchanged
  * @param notes why the status changed; kept in the history
  * @param version the version the change is based on; when given and the ticket has changed since,
  *     the update is refused with 409
@@ -20,27 +22,32 @@ public record TicketChange(
         @Nullable TicketStatus status,
         @Nullable TicketPriority priority,
         @Size(max = 254) @Nullable String assignee,
+        @Size(max = 100) @Nullable String team,
         @Size(max = TicketChange.MAX_NOTES) @Nullable String notes,
         @Min(1) @Nullable Integer version,
         @Nullable List<@Nullable String> tags) {
 
     public static final int MAX_NOTES = 2_000;
 
-    /** A change of the first fields only; the tags stay. */
+    /** A change of status, priority, assignee and notes only; the team and the tags stay. */
     public TicketChange(
             @Nullable TicketStatus status,
             @Nullable TicketPriority priority,
             @Nullable String assignee,
             @Nullable String notes,
             @Nullable Integer version) {
-        this(status, priority, assignee, notes, version, null);
+        this(status, priority, assignee, null, notes, version, null);
     }
 
     public static TicketChange status(TicketStatus status, @Nullable String notes) {
-        return new TicketChange(status, null, null, notes, null);
+        return new TicketChange(status, null, null, null, notes, null, null);
     }
 
     TicketChange withAssignee(String assignee) {
-        return new TicketChange(status, priority, assignee, notes, version, tags);
+        return new TicketChange(status, priority, assignee, team, notes, version, tags);
+    }
+
+    TicketChange withTeam(String team) {
+        return new TicketChange(status, priority, assignee, team, notes, version, tags);
     }
 }

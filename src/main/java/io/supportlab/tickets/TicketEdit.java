@@ -15,18 +15,31 @@ import org.jspecify.annotations.Nullable;
  *
  * @param shownAssignee the assignee the form showed, {@code ""} for unassigned
  * @param assignee the assignee chosen, {@code ""} for unassigned
+ * @param shownTeam the team id the form showed
+ * @param team the team id chosen
  */
 record TicketEdit(
         TicketStatus shownStatus,
         TicketPriority shownPriority,
         String shownAssignee,
+        String shownTeam,
         TicketStatus status,
         TicketPriority priority,
         String assignee,
+        String team,
         @Nullable String notes) {
 
-    /** The change to apply to the ticket as it is now. */
+    /** The change to apply to the ticket as it is now (team conflicts named by id). */
     TicketChange against(Ticket current) {
+        return against(current, Map.of());
+    }
+
+    /**
+     * The change to apply to the ticket as it is now.
+     *
+     * @param teamNames team ids to names, to say which team a colleague chose
+     */
+    TicketChange against(Ticket current, Map<String, String> teamNames) {
         Map<String, String> theirs = new LinkedHashMap<>();
         TicketStatus newStatus = pick(
                 "status",
@@ -44,6 +57,15 @@ record TicketEdit(
                 theirs);
         String now = current.assignee() == null ? "" : current.assignee();
         String newAssignee = pick("assignee", shownAssignee, assignee, now, now.isEmpty() ? "nobody" : now, theirs);
+        String newTeam = shownTeam.isEmpty() // a page from before teams: the team stays
+                ? null
+                : pick(
+                        "team",
+                        shownTeam,
+                        team,
+                        current.team(),
+                        teamNames.getOrDefault(current.team(), current.team()),
+                        theirs);
         if (!theirs.isEmpty()) {
             List<String> what = new ArrayList<>();
             theirs.forEach((field, value) -> what.add("the " + field + " to " + value));
@@ -52,7 +74,7 @@ record TicketEdit(
                             + ". Your choices are kept below: save again to apply them.",
                     Map.of("current", theirs));
         }
-        return new TicketChange(newStatus, newPriority, newAssignee, notes, null);
+        return new TicketChange(newStatus, newPriority, newAssignee, newTeam, notes, null, null);
     }
 
     /** The agent's value when they changed the field and nobody else did; null to leave the field alone. */

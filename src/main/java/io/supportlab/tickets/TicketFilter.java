@@ -17,6 +17,7 @@ import org.jspecify.annotations.Nullable;
  * @param assignee a staff email, or {@code "none"} for unassigned tickets
  * @param query words that must each appear in the title, the description or the contact email
  * @param spam true for the tickets the public form flagged as spam only; otherwise they are left out
+ * @param team a team's id (or, from the API, its name: {@link TicketService#list} turns it into the id)
  * @param tag tags the tickets must all carry (the parameter repeats: {@code ?tag=a&tag=b}); blank
  *     ones are ignored
  */
@@ -26,12 +27,17 @@ public record TicketFilter(
         @Nullable String assignee,
         @Nullable String query,
         @Nullable Boolean spam,
+        @Nullable String team,
         @Nullable List<String> tag) {
 
     public static final String UNASSIGNED = "none";
     static final int MAX_WORDS = 8;
 
-    public static final TicketFilter NONE = new TicketFilter(null, null, null, null, null, null);
+    public static final TicketFilter NONE = new TicketFilter(null, null, null, null, null, null, null);
+
+    TicketFilter withTeam(String teamId) {
+        return new TicketFilter(status, priority, assignee, query, spam, teamId, tag);
+    }
 
     /** The search words, lower-cased, at most {@value #MAX_WORDS} of them. */
     List<String> words() {
@@ -78,6 +84,7 @@ public record TicketFilter(
         add(params, "status", status == null ? null : status.value());
         add(params, "priority", priority == null ? null : priority.value());
         add(params, "assignee", assignee == null || assignee.isBlank() ? null : assignee);
+        add(params, "team", team == null || team.isBlank() ? null : team);
         add(params, "spam", Boolean.TRUE.equals(spam) ? "true" : null);
         tags().forEach(t -> add(params, "tag", t));
         return params.isEmpty() ? "/tickets" : "/tickets?" + String.join("&", params);
@@ -95,7 +102,7 @@ public record TicketFilter(
         if (!tags.contains(added)) {
             tags.add(added);
         }
-        return new TicketFilter(status, priority, assignee, query, spam, tags);
+        return new TicketFilter(status, priority, assignee, query, spam, team, tags);
     }
 
     public TicketFilter withoutTag(String removed) {
@@ -105,6 +112,7 @@ public record TicketFilter(
                 assignee,
                 query,
                 spam,
+                team,
                 tags().stream().filter(t -> !t.equals(removed)).toList());
     }
 }

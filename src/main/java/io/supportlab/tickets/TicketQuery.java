@@ -42,6 +42,10 @@ record TicketQuery(String from, String where, String orderAndLimit, Map<String, 
             where.append(" AND assignee = :assignee");
             params.put("assignee", filter.assignee());
         }
+        if (filter.team() != null && !filter.team().isBlank()) {
+            where.append(" AND team_id = :team");
+            params.put("team", filter.team());
+        }
         List<String> tags = filter.tags();
         for (int i = 1; i < tags.size(); i++) {
             where.append(" AND EXISTS (SELECT 1 FROM ticket_tags t")

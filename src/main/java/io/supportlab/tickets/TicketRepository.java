@@ -4,6 +4,7 @@ import io.supportlab.platform.paging.PageRequest;
 import io.supportlab.platform.persistence.SqlDialect;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,7 +21,7 @@ import org.springframework.stereotype.Repository;
 class TicketRepository {
 
     private static final String COLUMNS = """
-            id, number, title, description, priority, status, contact_email, assignee, version,
+            id, number, title, description, priority, status, contact_email, assignee, team_id, version,
             created_at, updated_at, first_response_at, spam""";
 
     /**
@@ -37,17 +38,17 @@ class TicketRepository {
 
     private static final String INSERT = """
             INSERT INTO tickets (id, number, title, description, priority, status, contact_email, assignee,
-                                 version, created_at, updated_at, spam, spam_reason)
+                                 team_id, version, created_at, updated_at, spam, spam_reason)
             VALUES (:id, :number, :title, :description, :priority, :status, :contactEmail, :assignee,
-                    1, :now, :now, :spam, :spamReason)
+                    :team, 1, :now, :now, :spam, :spamReason)
             """;
 
     private static final String FIND_BY_ID = "SELECT " + WITH_TAGS + " FROM tickets WHERE id = :id";
 
     private static final String UPDATE = """
             UPDATE tickets
-            SET status = :status, priority = :priority, assignee = :assignee, first_response_at = :firstResponseAt,
-                updated_at = :updatedAt, version = :version
+            SET status = :status, priority = :priority, assignee = :assignee, team_id = :team,
+                first_response_at = :firstResponseAt, updated_at = :updatedAt, version = :version
             WHERE id = :id AND version = :expectedVersion
             RETURNING\s""" + COLUMNS;
 
@@ -87,6 +88,12 @@ class TicketRepository {
     private static final String RELEASE_FROM_SPAM =
             "UPDATE tickets SET spam = :no, version = version + 1 WHERE id = :id AND spam = :yes RETURNING " + COLUMNS;
 
+    /** Open means neither resolved nor closed, whatever statuses come between. */
+    private static final String OPEN_PER_ASSIGNEE = """
+            SELECT assignee, COUNT(*) AS open FROM tickets
+            WHERE assignee IN (:assignees) AND status NOT IN (:done) AND spam = :no
+            GROUP BY assignee""";
+
     private final JdbcClient jdbc;
     private final SqlDialect dialect;
 
@@ -111,6 +118,7 @@ class TicketRepository {
                 .param("status", ticket.status().value())
                 .param("contactEmail", ticket.contactEmail())
                 .param("assignee", ticket.assignee())
+                .param("team", ticket.team())
                 .param("now", dialect.timestamp(ticket.createdAt()))
                 .param("spam", ticket.spam())
                 .param("spamReason", spamReason)
@@ -154,6 +162,7 @@ class TicketRepository {
                 .param("status", changed.status().value())
                 .param("priority", changed.priority().value())
                 .param("assignee", changed.assignee())
+                .param("team", changed.team())
                 .param("firstResponseAt", dialect.nullableTimestamp(changed.firstResponseAt()))
                 .param("updatedAt", dialect.timestamp(changed.updatedAt()))
                 .param("version", changed.version())
@@ -257,6 +266,41 @@ class TicketRepository {
                 .optional();
     }
 
+    /** Open tickets per assignee, for those of {@code assignees} who have any. */
+    Map<String, Long> openPerAssignee(Collection<String> assignees) {
+        Map<String, Long> open = new HashMap<>();
+        if (assignees.isEmpty()) {
+            return open;
+        }
+        jdbc.sql(OPEN_PER_ASSIGNEE)
+                .param("assignees", List.copyOf(assignees))
+                .param("done", List.of(TicketStatus.RESOLVED.value(), TicketStatus.CLOSED.value()))
+                .param("no", false)
+                .query((ResultSet rs) -> {
+                    open.put(rs.getString("assignee"), rs.getLong("open"));
+                });
+        return open;
+    }
+
+    /** The ids of a team's tickets, locked on PostgreSQL, oldest first. */
+    List<String> idsInTeamForUpdate(String teamId) {
+        return jdbc.sql("SELECT id FROM tickets WHERE team_id = :team ORDER BY created_at, id" + dialect.forUpdate())
+                .param("team", teamId)
+                .query(String.class)
+                .list();
+    }
+
+    /** Moves every ticket of a team to another as one new version of each. */
+    int moveTeam(String fromTeamId, String toTeamId, java.time.Instant at) {
+        return jdbc.sql("""
+                        UPDATE tickets SET team_id = :to, version = version + 1, updated_at = :at
+                        WHERE team_id = :from""")
+                .param("from", fromTeamId)
+                .param("to", toTeamId)
+                .param("at", dialect.timestamp(at))
+                .update();
+    }
+
     boolean hasTickets(String email) {
         return jdbc.sql(EXISTS_FOR_CUSTOMER)
                         .param("email", email)
@@ -280,6 +324,7 @@ class TicketRepository {
                 TicketStatus.fromValue(rs.getString("status")),
                 rs.getString("contact_email"),
                 rs.getString("assignee"),
+                rs.getString("team_id"),
                 rs.getInt("version"),
                 SqlDialect.requireInstant(rs, "created_at"),
                 SqlDialect.requireInstant(rs, "updated_at"),

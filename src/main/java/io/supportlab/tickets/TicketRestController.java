@@ -59,14 +59,20 @@ class TicketRestController {
                     + "link (unless the address turned emails off). Without staff credentials the spam checks for "
                     + "public tickets apply: beyond a few tickets an hour for one contact address the ticket is filed "
                     + "but flagged (spam: true) and mails nobody. contact_email must be an address at an internet "
-                    + "domain: no IP addresses or address literals, no local host names. Staff may send tags "
-                    + "(at most 20, each at most 50 lower-case letters, digits, '-', '_' or '.'; no spaces); "
-                    + "without staff credentials tags are refused.")
+                    + "domain: no IP addresses or address literals, no local host names. The ticket joins the "
+                    + "default team; staff may name another in team (its id or name). If the team assigns "
+                    + "automatically (round-robin, fewest-open), the ticket is assigned to an available member "
+                    + "at once. Staff may send tags (at most 20, each at most 50 lower-case letters, digits, '-', "
+                    + "'_' or '.'; no spaces); without staff credentials tags are refused.")
     @PostMapping("/tickets")
     @ResponseStatus(HttpStatus.CREATED)
     Ticket create(@Valid @RequestBody NewTicket ticket, @Nullable Authentication caller) {
         String staff = staffEmail(caller);
         if (staff == null) {
+            if (ticket.team() != null) {
+                throw new InvalidRequestException(
+                        "team", "only staff choose a team; other tickets join the default team");
+            }
             TicketService.tagsOf(ticket, null); // refused before anything counts against the address
         }
         return staff != null ? tickets.create(ticket, staff) : requests.submit(ticket);
@@ -89,6 +95,8 @@ class TicketRestController {
                     @RequestParam(required = false)
                     @Nullable
                     Boolean spam,
+            @Parameter(description = "a team's id or name: only its tickets") @RequestParam(required = false) @Nullable
+                    String team,
             @Parameter(description = "a tag the tickets carry; repeat it for tickets that carry all the tags given")
                     @RequestParam(required = false)
                     @Nullable
@@ -96,8 +104,8 @@ class TicketRestController {
             @RequestParam(required = false) @Nullable Integer limit,
             @RequestParam(required = false) @Nullable String cursor,
             HttpServletRequest request) {
-        var page =
-                tickets.list(new TicketFilter(status, priority, assignee, q, spam, tag), PageRequest.of(limit, cursor));
+        var page = tickets.list(
+                new TicketFilter(status, priority, assignee, q, spam, team, tag), PageRequest.of(limit, cursor));
         return PageResponses.ok(page, request);
     }
 
@@ -125,8 +133,10 @@ class TicketRestController {
     }
 
     @Operation(
-            summary = "Update status, priority, assignee or tags (staff)",
-            description = "Status changes follow the state machine and are kept in the history. tags replaces the "
+            summary = "Update status, priority, assignee, team or tags (staff)",
+            description = "Status changes follow the state machine and are kept in the history. team (an id or name) "
+                    + "moves the ticket; if it is then unassigned and the new team assigns automatically, an available "
+                    + "member is assigned in the same change (the timeline shows it by system). tags replaces the "
                     + "ticket's tags (absent: unchanged; [] removes them all); the change shows in the timeline. "
                     + "Send If-Match with the version you saw (or a version field) to get 409 instead of "
                     + "overwriting a colleague's change.")
@@ -163,7 +173,9 @@ class TicketRestController {
     @Operation(
             summary = "Everything that happened to a ticket but its conversation (staff)",
             description = "One entry per change, oldest first: the status change if any, the other fields that "
-                    + "changed (priority, assignee, tags) and the note given. Customers see the status history only.")
+                    + "changed (priority, assignee, team: shown by the team's name; tags) and the note given. "
+                    + "Automatic assignments are entries by system with a note. Customers see the status history "
+                    + "only.")
     @GetMapping("/tickets/{id}/timeline")
     List<TimelineEntry> timeline(@PathVariable String id, Authentication caller) {
         return tickets.timeline(id, Caller.of(caller));

@@ -1,5 +1,6 @@
 package io.supportlab.tickets;
 
+import io.supportlab.platform.persistence.Ids;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -38,16 +39,45 @@ record TicketSave(
         return after != before;
     }
 
-    /** Whether priority, assignee or tags changed (the status has its own history and event). */
+    /** Whether priority, assignee, team or tags changed (the status has its own history and event). */
     boolean detailsChanged() {
         return after.priority() != before.priority()
                 || !Objects.equals(after.assignee(), before.assignee())
+                || !after.team().equals(before.team())
                 || tagsChanged();
     }
 
     /** Whether the tags changed, so that they are written. */
     boolean tagsChanged() {
         return !after.tags().equals(before.tags());
+    }
+
+    /**
+     * Whether this save leaves an open ticket unassigned in another team than before: the new team's
+     * mode may then pick an assignee. A ticket someone assigns in the same save keeps that assignee;
+     * a resolved or closed one needs nobody.
+     */
+    boolean arrivedUnassigned() {
+        return writesTicket()
+                && after.assignee() == null
+                && !after.team().equals(before.team())
+                && after.status() != TicketStatus.RESOLVED
+                && after.status() != TicketStatus.CLOSED;
+    }
+
+    /**
+     * This save with the new team's automatic assignment added: the assignee joins the same save (one
+     * new version), and the timeline shows it as an entry of its own, by {@code actor}, with a note
+     * that says why.
+     */
+    TicketSave withAutomaticAssignment(String assignee, String actor, String note) {
+        List<FieldChange> changes = new ArrayList<>(fieldChanges);
+        changes.add(new FieldChange(
+                Ids.newId(), after.id(), FieldChange.Field.ASSIGNEE, null, assignee, actor, after.updatedAt()));
+        changes.add(
+                new FieldChange(Ids.newId(), after.id(), FieldChange.Field.NOTE, null, note, actor, after.updatedAt()));
+        Ticket assigned = after.toBuilder().assignee(assignee).build();
+        return new TicketSave(before, assigned, statusChange, changes, reply, by);
     }
 
     /** Whether the save did anything at all. */

@@ -12,9 +12,14 @@ import io.supportlab.platform.problems.ConflictException;
 import io.supportlab.platform.problems.InvalidRequestException;
 import io.supportlab.platform.problems.ResourceNotFoundException;
 import io.supportlab.platform.web.Text;
+import io.supportlab.teams.AutoAssignment;
+import io.supportlab.teams.TeamRef;
+import io.supportlab.teams.TeamService;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
@@ -36,6 +41,7 @@ public class TicketService {
     private final TicketRepository tickets;
     private final ConversationRepository conversation;
     private final StaffDirectory staff;
+    private final TeamService teams;
     private final ApplicationEventPublisher events;
     private final AuditLog audit;
     private final CustomerView customerView;
@@ -45,6 +51,7 @@ public class TicketService {
             TicketRepository tickets,
             ConversationRepository conversation,
             StaffDirectory staff,
+            TeamService teams,
             ApplicationEventPublisher events,
             AuditLog audit,
             CustomerView customerView,
@@ -52,6 +59,7 @@ public class TicketService {
         this.tickets = tickets;
         this.conversation = conversation;
         this.staff = staff;
+        this.teams = teams;
         this.events = events;
         this.audit = audit;
         this.customerView = customerView;
@@ -63,6 +71,8 @@ public class TicketService {
 
     /**
      * Files a ticket from input that passed bean validation. The creation is the first history entry.
+     * It joins the team the input names (staff only) or the default team, and unless it is spam that
+     * team's mode may assign it at once (see {@link TeamService#assignNext}).
      *
      * @param submittedBy a staff email when staff file it for a customer (only they may tag it); null
      *     for the public form
@@ -86,7 +96,10 @@ public class TicketService {
         Instant now = Instant.now(clock);
         String email =
                 EmailAddress.of(Objects.requireNonNull(input.contactEmail())).value();
-        TicketTags tags = tagsOf(input, submittedBy);
+        TicketTags tags = tagsOf(input, submittedBy); // checked before the team's mode takes its turn
+        TeamRef team = teams.teamForTicket(submittedBy == null ? null : input.team());
+        Optional<AutoAssignment> automatic =
+                spamReason == null ? teams.assignNext(team) : Optional.<AutoAssignment>empty();
         long number = tickets.nextNumber();
         Ticket ticket = Ticket.builder()
                 .id(id)
@@ -95,6 +108,8 @@ public class TicketService {
                 .description(Text.clean(Objects.requireNonNull(input.description())))
                 .priority(input.priority() == null ? TicketPriority.MEDIUM : input.priority())
                 .contactEmail(email)
+                .assignee(automatic.map(AutoAssignment::email).orElse(null))
+                .team(team.id())
                 .createdAt(now)
                 .spam(spamReason != null)
                 .tags(tags.values())
@@ -110,6 +125,24 @@ public class TicketService {
                 submittedBy == null ? email : submittedBy,
                 "Ticket created",
                 now));
+        automatic.ifPresent(assignment -> {
+            conversation.insert(new FieldChange(
+                    Ids.newId(),
+                    ticket.id(),
+                    FieldChange.Field.ASSIGNEE,
+                    null,
+                    assignment.email(),
+                    AutoAssignment.ACTOR,
+                    now));
+            conversation.insert(new FieldChange(
+                    Ids.newId(),
+                    ticket.id(),
+                    FieldChange.Field.NOTE,
+                    null,
+                    assignment.note(),
+                    AutoAssignment.ACTOR,
+                    now));
+        });
         events.publishEvent(new TicketCreated(ticket));
         return ticket;
     }
@@ -155,8 +188,11 @@ public class TicketService {
                 .orElseThrow(() -> new ResourceNotFoundException("ticket", idOrReference));
     }
 
+    /** A page of the list; a team filter may name the team by id or name (400 for neither). */
     public Page<Ticket> list(TicketFilter filter, PageRequest page) {
-        List<Ticket> rows = tickets.list(filter, page);
+        TicketFilter byId =
+                filter.team() == null || filter.team().isBlank() ? filter : filter.withTeam(teams.idOf(filter.team()));
+        List<Ticket> rows = tickets.list(byId, page);
         return Page.of(rows, page, t -> PageRequest.cursor(t.createdAt(), t.id()));
     }
 
@@ -166,7 +202,7 @@ public class TicketService {
     }
 
     /**
-     * Changes status, priority, assignee or tags as a staff member.
+     * Changes status, priority, assignee, team or tags as a staff member.
      *
      * @param basedOnVersion the version the caller saw ({@code If-Match}), or null to apply anyway
      */
@@ -184,7 +220,7 @@ public class TicketService {
     @Transactional
     Ticket edit(String idOrReference, TicketEdit edit, Caller caller) {
         Ticket current = lockForChange(idOrReference);
-        return apply(current, edit.against(current), caller);
+        return apply(current, edit.against(current, teams.names()), caller);
     }
 
     /** A staff member adds a tag to a ticket (from its page, one at a time); one it has already is no change. */
@@ -203,7 +239,7 @@ public class TicketService {
     }
 
     private Ticket retag(Ticket current, TicketTags tags, Caller caller) {
-        return apply(current, new TicketChange(null, null, null, null, null, tags.values()), caller);
+        return apply(current, new TicketChange(null, null, null, null, null, null, tags.values()), caller);
     }
 
     /**
@@ -224,7 +260,24 @@ public class TicketService {
     private Ticket apply(Ticket current, TicketChange change, Caller caller) {
         TicketChange resolved =
                 change.assignee() == null ? change : change.withAssignee(resolveAssignee(change.assignee()));
+        TeamRef team = null;
+        if (change.team() != null) {
+            if (change.team().isBlank()) {
+                throw new InvalidRequestException("team", "every ticket has a team: name one by id or name");
+            }
+            team = teams.teamForTicket(change.team());
+            resolved = resolved.withTeam(team.id());
+        }
         TicketSave save = current.change(resolved, caller.email(), Instant.now(clock));
+        if (team != null && save.arrivedUnassigned()) {
+            Optional<AutoAssignment> automatic = teams.assignNext(team);
+            if (automatic.isPresent()) {
+                save = save.withAutomaticAssignment(
+                        automatic.get().email(),
+                        AutoAssignment.ACTOR,
+                        automatic.get().note());
+            }
+        }
         Ticket saved = store(save);
         if (save.statusChange() != null) {
             audit.record(
@@ -240,6 +293,9 @@ public class TicketService {
                     saved.reference(),
                     "priority " + saved.priority().value() + ", assignee "
                             + (saved.assignee() == null ? "none" : saved.assignee())
+                            + (saved.team().equals(current.team())
+                                    ? ""
+                                    : ", team " + (team == null ? saved.team() : team.name()))
                             + (save.tagsChanged()
                                     ? ", tags " + (saved.tags().isEmpty() ? "none" : String.join(" ", saved.tags()))
                                     : ""));
@@ -271,9 +327,26 @@ public class TicketService {
         return timeline(visible(idOrReference, caller));
     }
 
-    /** The timeline of a ticket the caller got from {@link #get}, without looking it up again. */
+    /**
+     * The timeline of a ticket the caller got from {@link #get}, without looking it up again. Team
+     * changes are stored by team id and shown by the team's name now ("a deleted team" for one that
+     * is gone; the note of the move names it).
+     */
     List<TimelineEntry> timeline(Ticket shown) {
-        return TimelineEntry.of(conversation.history(shown.id()), conversation.fieldChanges(shown.id()));
+        List<StatusChange> history = conversation.history(shown.id());
+        List<FieldChange> changes = conversation.fieldChanges(shown.id());
+        if (changes.stream().anyMatch(c -> c.field() == FieldChange.Field.TEAM)) {
+            Map<String, String> names = teams.names();
+            List<FieldChange> named = new ArrayList<>();
+            for (FieldChange c : changes) {
+                named.add(
+                        c.field() == FieldChange.Field.TEAM
+                                ? c.shown(id -> names.getOrDefault(id, "a deleted team"))
+                                : c);
+            }
+            changes = named;
+        }
+        return TimelineEntry.of(history, changes);
     }
 
     /** The status history, oldest first; customers see who changed it as {@link CustomerView} shows staff. */

@@ -2,11 +2,13 @@ package io.supportlab.tickets;
 
 import io.supportlab.accounts.StaffUser;
 import io.supportlab.platform.web.FormErrors;
+import io.supportlab.teams.TeamRef;
 import java.util.List;
 
 /**
  * One ticket with its conversation and timeline, for the agent's ticket page.
  *
+ * @param teams every team, for the team picker and to name the ticket's
  * @param details what the details form shows as chosen
  * @param emailReach how a public reply reaches the customer's address
  */
@@ -15,6 +17,7 @@ public record TicketView(
         List<Reply> replies,
         List<TimelineEntry> timeline,
         List<StaffUser> staff,
+        List<TeamRef> teams,
         DetailsValues details,
         FormErrors errors,
         CustomerEmailReach.Reach emailReach) {
@@ -31,6 +34,15 @@ public record TicketView(
                 "Public reply (not emailed: " + ticket.contactEmail()
                         + " turned ticket emails off; it shows on their ticket page)";
         };
+    }
+
+    /** The name of the ticket's team. */
+    public String teamName() {
+        return teams.stream()
+                .filter(t -> t.id().equals(ticket.team()))
+                .map(TeamRef::name)
+                .findFirst()
+                .orElse("");
     }
 
     /** The statuses offered in the status picker: the current one and those it may become. */

@@ -9,6 +9,7 @@ import io.supportlab.platform.problems.Problems;
 import io.supportlab.platform.web.AddressBar;
 import io.supportlab.platform.web.Flashes;
 import io.supportlab.platform.web.FormErrors;
+import io.supportlab.teams.TeamService;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
@@ -49,11 +50,13 @@ class TicketWebController {
             @Nullable TicketStatus status,
             @Nullable TicketPriority priority,
             @Nullable String assignee,
+            @Nullable String team,
             @Nullable String notes,
             @Nullable Integer version,
             @Nullable TicketStatus shownStatus,
             @Nullable TicketPriority shownPriority,
-            @Nullable String shownAssignee) {
+            @Nullable String shownAssignee,
+            @Nullable String shownTeam) {
 
         @Nullable
         TicketEdit edit() {
@@ -64,15 +67,18 @@ class TicketWebController {
                     shownStatus,
                     shownPriority,
                     shownAssignee == null ? "" : shownAssignee,
+                    shownTeam == null ? "" : shownTeam,
                     status,
                     priority,
                     assignee == null ? "" : assignee,
+                    team == null ? "" : team,
                     notes);
         }
     }
 
     private final TicketService tickets;
     private final StaffDirectory staff;
+    private final TeamService teams;
     private final LiveUpdates live;
     private final CustomerEmailReach emailReach;
     private final TicketPageParts parts;
@@ -81,12 +87,14 @@ class TicketWebController {
     TicketWebController(
             TicketService tickets,
             StaffDirectory staff,
+            TeamService teams,
             LiveUpdates live,
             CustomerEmailReach emailReach,
             TicketPageParts parts,
             ReplyBoxParts replyParts) {
         this.tickets = tickets;
         this.staff = staff;
+        this.teams = teams;
         this.live = live;
         this.emailReach = emailReach;
         this.parts = parts;
@@ -217,7 +225,9 @@ class TicketWebController {
                                     form.status(),
                                     form.priority(),
                                     form.assignee() == null ? "" : form.assignee(),
+                                    form.team() == null || form.team().isBlank() ? null : form.team(),
                                     form.notes(),
+                                    null,
                                     null),
                             form.version(),
                             agent);
@@ -230,7 +240,7 @@ class TicketWebController {
                     view(
                             ticket,
                             agent,
-                            edit == null ? DetailsValues.of(ticket) : DetailsValues.chosen(edit),
+                            edit == null ? DetailsValues.of(ticket) : DetailsValues.chosen(edit, ticket),
                             FormErrors.of("details", String.valueOf(e.getBody().getDetail()))));
             return "tickets/detail";
         }
@@ -362,6 +372,7 @@ class TicketWebController {
                 tickets.replies(ticket, agent),
                 tickets.timeline(ticket),
                 staff.activeStaff(),
+                teams.refs(),
                 details,
                 errors,
                 emailReach.reach(ticket.contactEmail()));
@@ -377,6 +388,7 @@ class TicketWebController {
                         .replaceQueryParam("cursor", page.nextCursor())
                         .build()
                         .toUriString();
-        return new TicketListView(page, filter, staff.activeStaff(), "/tickets/list" + query, next, cursor == null);
+        return new TicketListView(
+                page, filter, staff.activeStaff(), teams.refs(), "/tickets/list" + query, next, cursor == null);
     }
 }

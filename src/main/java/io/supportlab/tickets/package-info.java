@@ -3,8 +3,9 @@
  * replies, the customer portal, and the public help center form with its spam defences.
  *
  * <p>Depends on {@code platform}, {@code accounts}, {@code audit} (staff changes), {@code faq} and
- * {@code experiments} (the help center; it declares its ticket form's experiment), and {@code
- * privacy} (it holds customers' data). Whether a customer gets email is asked through {@link io.supportlab.tickets.CustomerEmailReach}, which
+ * {@code experiments} (the help center; it declares its ticket form's experiment), {@code privacy}
+ * (it holds customers' data), and {@code teams} (every ticket belongs to a team, whose mode
+ * may assign it; teams ask about tickets through {@link io.supportlab.teams.TeamTickets}, implemented here). Whether a customer gets email is asked through {@link io.supportlab.tickets.CustomerEmailReach}, which
  * {@code notifications} (a listener of this feature's events) implements; the macros picker in the
  * reply box is found through {@link io.supportlab.tickets.ReplyBoxParts}, which {@code macros}
  * implements.
@@ -22,7 +23,8 @@
             "audit",
             "experiments",
             "faq",
-            "privacy"
+            "privacy",
+            "teams"
         })
 @NullMarked
 package io.supportlab.tickets;

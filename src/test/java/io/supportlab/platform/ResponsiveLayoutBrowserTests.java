@@ -18,6 +18,7 @@ import io.supportlab.faq.FaqDraft;
 import io.supportlab.faq.FaqService;
 import io.supportlab.testing.Browser;
 import io.supportlab.testing.BrowserTest;
+import io.supportlab.testing.DatabaseCleaner;
 import io.supportlab.tickets.NewReply;
 import io.supportlab.tickets.NewTicket;
 import io.supportlab.tickets.Reply;
@@ -147,6 +148,9 @@ class ResponsiveLayoutBrowserTests extends BrowserTest {
                 "/experiments/" + experiment.key() + "/edit",
                 "/admin/users",
                 "/admin/users/" + agentId,
+                "/admin/teams",
+                "/admin/teams/" + DatabaseCleaner.GENERAL_TEAM,
+                "/account/availability",
                 "/account/password",
                 "/account/tokens",
                 "/macros",
@@ -367,6 +371,7 @@ class ResponsiveLayoutBrowserTests extends BrowserTest {
                         TicketStatus.IN_PROGRESS,
                         null,
                         ADMIN_EMAIL,
+                        null,
                         "Looking into it",
                         null,
                         List.of("invoices", "vat", "a-tag-of-the-longest-kind-fifty-characters-long-xy")),

@@ -24,6 +24,10 @@ public record ApiClient(RestTestClient client, JsonMapper json) {
         return send(HttpMethod.PUT, uri, body, status);
     }
 
+    public JsonNode delete(String uri, int status) {
+        return read(client.delete().uri(uri).exchange(), status);
+    }
+
     private JsonNode send(HttpMethod method, String uri, String body, int status) {
         return read(
                 client.method(method)

@@ -17,13 +17,17 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /**
  * Empties every application table between tests, keeping the migration history, the first admin,
  * the append-only audit log (its triggers refuse deletes; tests look for their own entries)
- * and reference data the migrations seed (the FAQ categories). Generic over the schema otherwise, so
- * a new migration needs no change here.
+ * and reference data the migrations seed (the FAQ categories, the default team "General", which is
+ * put back as the migration made it). Generic over the schema otherwise, so a new migration needs no
+ * change here.
  */
 public final class DatabaseCleaner {
 
     private static final Set<String> KEEP =
-            Set.of("flyway_schema_history", "users", "app_secrets", "faq_categories", "audit_log");
+            Set.of("flyway_schema_history", "users", "app_secrets", "faq_categories", "audit_log", "teams");
+
+    /** The team migration V22 creates as the default. */
+    public static final String GENERAL_TEAM = "00000000-0000-7000-8000-000000000001";
 
     private DatabaseCleaner() {}
 
@@ -41,6 +45,21 @@ public final class DatabaseCleaner {
             failures.values().forEach(failed::addSuppressed);
             throw failed;
         }
+        jdbc.sql("DELETE FROM teams WHERE id <> :general")
+                .param("general", GENERAL_TEAM)
+                .update();
+        String now = postgres(jdbc) ? "now()" : "strftime('%Y-%m-%dT%H:%M:%f', 'now') || '000Z'";
+        jdbc.sql("INSERT INTO teams (id, name, assignment, is_default, created_at, updated_at)"
+                        + " VALUES (:general, 'General', 'manual', :no, " + now + ", " + now + ")"
+                        + " ON CONFLICT (id) DO NOTHING")
+                .param("general", GENERAL_TEAM)
+                .param("no", false)
+                .update();
+        jdbc.sql("UPDATE teams SET name = 'General', description = 'Every ticket that names no other team',"
+                        + " assignment = 'manual', is_default = :yes, last_assigned_user_id = NULL WHERE id = :general")
+                .param("yes", true)
+                .param("general", GENERAL_TEAM)
+                .update();
         jdbc.sql("DELETE FROM users WHERE email <> :email")
                 .param("email", adminEmail)
                 .update();
@@ -63,6 +82,17 @@ public final class DatabaseCleaner {
             });
         }
         return pending.isEmpty();
+    }
+
+    private static boolean postgres(JdbcClient jdbc) {
+        return jdbc.sql("SELECT 1")
+                .query((rs, n) -> rs.getStatement()
+                        .getConnection()
+                        .getMetaData()
+                        .getDatabaseProductName()
+                        .toLowerCase(Locale.ROOT)
+                        .contains("postgres"))
+                .single();
     }
 
     private static List<String> tables(JdbcClient jdbc) {

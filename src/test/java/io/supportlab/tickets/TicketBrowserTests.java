@@ -245,7 +245,11 @@ class TicketBrowserTests extends BrowserTest {
         waitForLiveUpdates();
 
         // Untouched, the form takes a colleague's change as it happens.
-        tickets.change(ticket.id(), new TicketChange(null, TicketPriority.URGENT, null, null, null), null, colleague());
+        tickets.change(
+                ticket.id(),
+                new TicketChange(null, TicketPriority.URGENT, null, null, null, null, null),
+                null,
+                colleague());
         waitUpTo(10)
                 .until(d -> new Select(d.findElement(By.id("priority")))
                         .getFirstSelectedOption()
@@ -286,7 +290,11 @@ class TicketBrowserTests extends BrowserTest {
         open("/tickets/" + ticket.id());
         new Select(browser.findElement(By.id("priority"))).selectByValue("low");
         browser.findElement(By.id("notes")).sendKeys("Not urgent at all");
-        tickets.change(ticket.id(), new TicketChange(null, TicketPriority.HIGH, null, null, null), null, colleague());
+        tickets.change(
+                ticket.id(),
+                new TicketChange(null, TicketPriority.HIGH, null, null, null, null, null),
+                null,
+                colleague());
 
         browser.findElement(By.cssSelector("#ticket-details button[type=submit]"))
                 .click();

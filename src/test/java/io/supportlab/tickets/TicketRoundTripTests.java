@@ -59,7 +59,8 @@ class TicketRoundTripTests {
 
         @Test
         void aChangeReadsAndLocksTheTicketOnceAndWritesItOnce() {
-            var change = new TicketChange(TicketStatus.IN_PROGRESS, TicketPriority.HIGH, ADMIN_EMAIL, "On it", null);
+            var change = new TicketChange(
+                    TicketStatus.IN_PROGRESS, TicketPriority.HIGH, ADMIN_EMAIL, null, "On it", null, null);
 
             var recorded = log.during(() -> service.change(ticket.reference(), change, ticket.version(), ADMIN));
 

@@ -30,6 +30,7 @@ class TicketRulesTests {
                 .description("It jams")
                 .status(status)
                 .contactEmail(CUSTOMER)
+                .team("team1")
                 .version(3)
                 .createdAt(CREATED)
                 .build();
@@ -110,7 +111,10 @@ class TicketRulesTests {
     @Test
     void oneSaveOfSeveralFieldsRecordsThemInOrderAndTheNoteWithTheStatus() {
         TicketSave save = ticket(TicketStatus.NEW)
-                .change(new TicketChange(TicketStatus.RESOLVED, TicketPriority.LOW, "b@x", "Done", null), AGENT, NOW);
+                .change(
+                        new TicketChange(TicketStatus.RESOLVED, TicketPriority.LOW, "b@x", null, "Done", null, null),
+                        AGENT,
+                        NOW);
 
         assertThat(save.fieldChanges())
                 .extracting(FieldChange::field)
@@ -126,7 +130,9 @@ class TicketRulesTests {
     void aNoteWithoutAChangeOnlyGoesIntoTheTimeline() {
         Ticket ticket = ticket(TicketStatus.NEW);
         TicketSave save = ticket.change(
-                new TicketChange(TicketStatus.NEW, TicketPriority.MEDIUM, null, "Called them", null), AGENT, NOW);
+                new TicketChange(TicketStatus.NEW, TicketPriority.MEDIUM, null, null, "Called them", null, null),
+                AGENT,
+                NOW);
 
         assertThat(save.writesTicket()).isFalse();
         assertThat(save.after()).isSameAs(ticket);
@@ -139,7 +145,8 @@ class TicketRulesTests {
 
     @Test
     void aChangeToWhatTheTicketAlreadyIsDoesNothing() {
-        TicketSave save = ticket(TicketStatus.NEW).change(new TicketChange(null, null, "", " ", null), AGENT, NOW);
+        TicketSave save =
+                ticket(TicketStatus.NEW).change(new TicketChange(null, null, "", null, " ", null, null), AGENT, NOW);
         assertThat(save.isEmpty()).isTrue();
         assertThat(save.events(save.after())).isEmpty();
     }
@@ -216,6 +223,54 @@ class TicketRulesTests {
         TicketSave save = ticket(TicketStatus.CLOSED).reply(reply(Reply.AuthorType.AGENT, Reply.Visibility.PUBLIC));
         assertThat(save.after().status()).isEqualTo(TicketStatus.CLOSED);
         assertThat(save.after().firstResponseAt()).isEqualTo(NOW);
+    }
+
+    @Test
+    void movingAnUnassignedTicketToAnotherTeamLetsThatTeamAssignItInTheSameSave() {
+        Ticket ticket = ticket(TicketStatus.NEW);
+        TicketSave save = ticket.change(new TicketChange(null, null, null, "team2", null, null, null), AGENT, NOW);
+        assertThat(save.after().team()).isEqualTo("team2");
+        assertThat(save.after().version()).isEqualTo(4);
+        assertThat(save.fieldChanges()).singleElement().satisfies(c -> {
+            assertThat(c.field()).isEqualTo(FieldChange.Field.TEAM);
+            assertThat(c.oldValue()).isEqualTo("team1");
+            assertThat(c.newValue()).isEqualTo("team2");
+        });
+        assertThat(save.detailsChanged()).isTrue();
+        assertThat(save.arrivedUnassigned()).isTrue();
+
+        TicketSave assigned = save.withAutomaticAssignment("ann@x", "system", "Automatic assignment (round-robin)");
+        assertThat(assigned.after().assignee()).isEqualTo("ann@x");
+        assertThat(assigned.after().version()).isEqualTo(4);
+        assertThat(assigned.fieldChanges()).hasSize(3);
+        assertThat(assigned.fieldChanges().get(1).field()).isEqualTo(FieldChange.Field.ASSIGNEE);
+        assertThat(assigned.fieldChanges().get(1).changedBy()).isEqualTo("system");
+        assertThat(assigned.fieldChanges().get(2).newValue()).isEqualTo("Automatic assignment (round-robin)");
+        List<TimelineEntry> timeline = TimelineEntry.of(List.of(), assigned.fieldChanges());
+        assertThat(timeline).extracting(TimelineEntry::by).containsExactly(AGENT, "system");
+    }
+
+    @Test
+    void aTicketThatIsAssignedOrStaysInItsTeamIsNotAssignedAutomatically() {
+        Ticket mine = ticket(TicketStatus.NEW).toBuilder().assignee("cat@x").build();
+        assertThat(mine.change(new TicketChange(null, null, null, "team2", null, null, null), AGENT, NOW)
+                        .arrivedUnassigned())
+                .isFalse();
+        assertThat(ticket(TicketStatus.NEW)
+                        .change(
+                                new TicketChange(null, TicketPriority.HIGH, null, "team1", null, null, null),
+                                AGENT,
+                                NOW)
+                        .arrivedUnassigned())
+                .isFalse();
+        assertThat(mine.change(new TicketChange(null, null, "", "team2", null, null, null), AGENT, NOW)
+                        .arrivedUnassigned())
+                .isTrue();
+        assertThat(ticket(TicketStatus.CLOSED)
+                        .change(new TicketChange(null, null, null, "team2", null, null, null), AGENT, NOW)
+                        .arrivedUnassigned())
+                .as("a closed ticket needs nobody")
+                .isFalse();
     }
 
     @Test
@@ -330,7 +385,7 @@ class TicketRulesTests {
         Ticket tagged =
                 ticket(TicketStatus.NEW).toBuilder().tags(List.of("billing")).build();
         TicketSave save = tagged.change(
-                new TicketChange(null, null, null, null, null, List.of("VIP", " billing", "refund")), AGENT, NOW);
+                new TicketChange(null, null, null, null, null, null, List.of("VIP", " billing", "refund")), AGENT, NOW);
 
         assertThat(save.after().tags()).containsExactly("billing", "refund", "vip");
         assertThat(save.after().version()).isEqualTo(4);
@@ -354,8 +409,8 @@ class TicketRulesTests {
         Ticket tagged = ticket(TicketStatus.NEW).toBuilder()
                 .tags(List.of("billing", "vip"))
                 .build();
-        TicketSave same =
-                tagged.change(new TicketChange(null, null, null, null, null, List.of("VIP", "billing")), AGENT, NOW);
+        TicketSave same = tagged.change(
+                new TicketChange(null, null, null, null, null, null, List.of("VIP", "billing")), AGENT, NOW);
         assertThat(same.isEmpty()).isTrue();
 
         TicketSave priority = tagged.reprioritise(TicketPriority.HIGH, AGENT, NOW);
@@ -367,7 +422,8 @@ class TicketRulesTests {
     void badTagsAreRefusedBeforeAnythingChanges() {
         Ticket ticket = ticket(TicketStatus.NEW);
         assertThatThrownBy(() -> ticket.change(
-                        new TicketChange(TicketStatus.IN_PROGRESS, null, null, null, null, List.of("ok", "not ok")),
+                        new TicketChange(
+                                TicketStatus.IN_PROGRESS, null, null, null, null, null, List.of("ok", "not ok")),
                         AGENT,
                         NOW))
                 .isInstanceOfSatisfying(

@@ -26,7 +26,8 @@ class TicketTagBrowserTests extends BrowserTest {
                 new NewTicket("Refund charged twice", "Two charges", TicketPriority.HIGH, "r@example.com"), null);
         Ticket login =
                 tickets.create(new NewTicket("Login broken", "No way in", TicketPriority.LOW, "l@example.com"), null);
-        tickets.change(login.id(), new TicketChange(null, null, null, null, null, List.of("billing-eu")), null, AGENT);
+        tickets.change(
+                login.id(), new TicketChange(null, null, null, null, null, null, List.of("billing-eu")), null, AGENT);
         logInAs(ADMIN_EMAIL, ADMIN_PASSWORD);
         open("/tickets/" + refund.id());
 

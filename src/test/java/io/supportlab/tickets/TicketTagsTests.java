@@ -117,18 +117,24 @@ class TicketTagsTests {
     @Test
     void filtersNormaliseTheirTagsAndRefuseWhatCannotBeOne() {
         TicketFilter filter =
-                new TicketFilter(null, null, null, null, null, Arrays.asList("VIP", "", " vip", "billing"));
+                new TicketFilter(null, null, null, null, null, null, Arrays.asList("VIP", "", " vip", "billing"));
         assertThat(filter.tags()).containsExactly("vip", "billing");
         assertThat(filter.pageAddress()).isEqualTo("/tickets?tag=vip&tag=billing");
         assertThat(filter.withoutTag("vip").withTag("größe").pageAddress())
                 .isEqualTo("/tickets?tag=billing&tag=gr%C3%B6%C3%9Fe");
-        assertThat(new TicketFilter(TicketStatus.ON_HOLD, null, "none", "a&b", true, null)
+        assertThat(new TicketFilter(TicketStatus.ON_HOLD, null, "none", "a&b", true, null, null)
                         .withTag("x")
                         .pageAddress())
                 .isEqualTo("/tickets?query=a%26b&status=on-hold&assignee=none&spam=true&tag=x");
-        assertThat(errorsOf(() -> new TicketFilter(null, null, null, null, null, List.of("a b")).tags()))
+        assertThat(errorsOf(() -> new TicketFilter(null, null, null, null, null, null, List.of("a b")).tags()))
                 .extracting(FieldError::field)
                 .containsExactly("tag");
+        assertThat(new TicketFilter(null, null, null, null, null, "team-1", List.of("vip"))
+                        .withTag("billing")
+                        .withoutTag("vip")
+                        .pageAddress())
+                .as("the team filter stays")
+                .isEqualTo("/tickets?team=team-1&tag=billing");
         assertThat(TicketFilter.NONE.tags()).isEmpty();
         assertThat(TicketFilter.NONE.pageAddress()).isEqualTo("/tickets");
     }
