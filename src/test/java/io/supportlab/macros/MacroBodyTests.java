@@ -161,6 +161,7 @@ class MacroBodyTests {
                 status,
                 TICKET.contactEmail(),
                 TICKET.assignee(),
+                TICKET.team(),
                 TICKET.version(),
                 TICKET.createdAt(),
                 TICKET.updatedAt(),
