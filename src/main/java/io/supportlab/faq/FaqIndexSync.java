@@ -89,8 +89,9 @@ class FaqIndexSync implements AutoCloseable {
 
     /**
      * Brings the index up to date first if it has fallen behind the database (a notice of another
-     * instance not heard yet), and answers whether that changed anything: a search that found
-     * nothing is then worth asking again before it is counted as a content gap. The check reads
+     * instance not heard yet), and answers whether that changed anything. A search that found
+     * nothing is asked again after it either way, before it is counted as a content gap: the
+     * notice may also have arrived between that search and this check. The check reads
      * the count and newest version of the published articles, one indexed aggregate; any publish,
      * edit, unpublish or delete changes one of the two.
      */

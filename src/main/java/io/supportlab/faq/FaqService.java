@@ -126,7 +126,10 @@ public class FaqService {
      */
     public Page<FaqHit> search(String query, @Nullable String category, int offset, int limit, SearchLog.UserType who) {
         FaqSearchIndex.ResultPage page = search.index().search(query, blankToNull(category), offset, limit);
-        if (offset == 0 && page.hits().isEmpty() && search.caughtUp()) {
+        if (offset == 0 && page.hits().isEmpty()) {
+            // Asked again even when this reconciled nothing: another instance's notice may have
+            // brought the article into this copy since the first search ran.
+            search.caughtUp();
             page = search.index().search(query, blankToNull(category), offset, limit);
         }
         if (offset == 0) {
@@ -142,7 +145,8 @@ public class FaqService {
             return List.of();
         }
         List<SearchHit> hits = search.index().suggest(text, SUGGESTIONS);
-        if (hits.isEmpty() && search.caughtUp()) {
+        if (hits.isEmpty()) {
+            search.caughtUp();
             hits = search.index().suggest(text, SUGGESTIONS);
         }
         searchLog.record(text, hits.size(), who, "suggestion");

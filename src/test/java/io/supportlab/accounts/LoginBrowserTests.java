@@ -30,7 +30,7 @@ class LoginBrowserTests extends BrowserTest {
         Browser.screenshot("staff-tickets-tab");
 
         browser.findElement(By.cssSelector("details.user-menu summary")).click();
-        browser.findElement(By.cssSelector("details.user-menu button[type=submit]"))
+        browser.findElement(By.cssSelector("details.user-menu form[action='/logout'] button"))
                 .click();
         waitUpTo(10).until(ExpectedConditions.urlContains("/login?logout"));
         assertThat(browser.getPageSource()).contains("You are logged out.");
